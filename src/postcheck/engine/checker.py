@@ -1,0 +1,103 @@
+"""`Checker`: the public entry point — load a rule pack once, check one post or a stream."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from postcheck.config.pack import RulePack
+from postcheck.engine.routing import merge_routing
+from postcheck.models import Context, Finding, Post, Report, RulesetInfo
+from postcheck.nlp.component import PostcheckComponent
+from postcheck.nlp.pipeline import blank_english
+from postcheck.taxonomy import Severity, Verdict
+
+
+def build_report(post_id: str | None, findings: list[Finding], ruleset: RulesetInfo) -> Report:
+    """Verdict, worst severity and merged routing of a post's findings."""
+    counted = [f for f in findings if f.severity.at_least(Severity.LOW)]
+    worst = max((f.severity for f in counted), key=lambda s: s.rank, default=None)
+    return Report(
+        id=post_id,
+        verdict=Verdict.for_severity(worst),
+        severity=worst if worst is not None else "none",
+        routing=merge_routing(e for f in counted for e in f.routing),
+        findings=findings,
+        ruleset=ruleset,
+    )
+
+
+class Checker:
+    """Checks posts against a rule pack. Build it once; it is cheap to call many times."""
+
+    def __init__(
+        self,
+        *,
+        rules: Path | None = None,
+        extra_rules: Sequence[Path] = (),
+        profile: Path | None = None,
+        routing: Path | None = None,
+        disable: Sequence[str] = (),
+        severity: Mapping[str, Severity] | None = None,
+        show_pii: bool = False,
+        nlp: Language | None = None,
+    ) -> None:
+        self.nlp = nlp or blank_english()
+        config: dict[str, Any] = {
+            "rules": str(rules) if rules else None,
+            "extra_rules": [str(p) for p in extra_rules],
+            "profile": str(profile) if profile else None,
+            "routing": str(routing) if routing else None,
+            "disable": list(disable),
+            "severity": {k: str(v) for k, v in (severity or {}).items()},
+            "show_pii": show_pii,
+        }
+        component = self.nlp.add_pipe("postcheck", config=config)
+        assert isinstance(component, PostcheckComponent)
+        self.component = component
+        self.pack: RulePack = component.pack
+        self.ruleset = RulesetInfo(version=self.pack.manifest.version, sha256=self.pack.sha256)
+
+    @classmethod
+    def default(cls, **options: Any) -> Checker:
+        """The bundled Social Media Policy pack (options as for the constructor)."""
+        return cls(**options)
+
+    @classmethod
+    def from_paths(cls, *paths: Path | str, bundled: bool = True, **options: Any) -> Checker:
+        """Rules from folders or files: added to the bundled pack, or (`bundled=False`) a pack of
+        their own whose first path holds `pack.yaml`, `profile.yaml` and `routing.yaml`."""
+        as_paths = [Path(p) for p in paths]
+        if bundled:
+            return cls(extra_rules=as_paths, **options)
+        return cls(rules=as_paths[0], extra_rules=as_paths[1:], **options)
+
+    def check(self, text: str, *, id: str | None = None, **context: Any) -> Report:
+        """Check one text; context keywords: account, direction, platform, bio, author_role."""
+        return self.check_post(Post(id=id, text=text, context=Context(**context)))
+
+    def check_post(self, post: Post) -> Report:
+        return next(self.check_many([post]))
+
+    def check_many(
+        self, posts: Iterable[Post | str], *, n_process: int = 1, batch_size: int = 256
+    ) -> Iterator[Report]:
+        """Stream reports in input order; `n_process > 1` spreads the work over processes."""
+        pending: deque[Post] = deque()
+
+        def docs() -> Iterator[Any]:
+            for item in posts:
+                post = item if isinstance(item, Post) else Post(text=item)
+                pending.append(post)
+                doc = self.nlp.make_doc(post.text)
+                doc._.postcheck_context = post.context.model_dump(mode="json")
+                yield doc
+
+        for doc in self.nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+            post = pending.popleft()
+            findings = [Finding.model_validate(f) for f in doc._.postcheck_findings or ()]
+            yield build_report(post.id, findings, self.ruleset)

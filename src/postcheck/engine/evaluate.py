@@ -1,0 +1,180 @@
+"""Runs the compiled rules over one prepared Doc and turns surviving evidence into Findings.
+
+Order of work per rule: context conditions (`applies_to`) → match → exceptions (`unless`) →
+dedup → routing. All of it reads shared, immutable compiled data, so one engine serves every
+post and every worker process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from postcheck.config.pack import RulePack
+from postcheck.config.schema import AppliesTo, UnlessSpec
+from postcheck.engine import exceptions
+from postcheck.engine.routing import route
+from postcheck.masking import mask
+from postcheck.matching.compiler import CompiledRule, PackCompiler
+from postcheck.matching.state import DocState, Hit, group
+from postcheck.matching.validators import phone_digits
+from postcheck.models import Context, Finding, Fix
+from postcheck.nlp.references import ReferenceMarker, squash
+from postcheck.nlp.tokens import prepare_tokens
+
+
+def _applies(cond: AppliesTo, context: Context) -> bool:
+    if cond.account and context.account not in cond.account:
+        return False
+    if cond.direction and context.direction not in cond.direction:
+        return False
+    if cond.platform and (context.platform or "").lower() not in {p.lower() for p in cond.platform}:
+        return False
+    return not (cond.author_role and context.author_role not in cond.author_role)
+
+
+class RuleEngine:
+    """Everything compiled from one RulePack: matchers, reference marker, rules."""
+
+    def __init__(self, pack: RulePack, vocab: Vocab, make_doc: Callable[[str], Doc]) -> None:
+        self.pack = pack
+        self.make_doc = make_doc
+        compiler = PackCompiler(pack, vocab, make_doc)
+        self.deob = compiler.deob
+        self.rules: list[CompiledRule] = compiler.compile()
+        self.phrases = compiler.phrases
+        self.matcher = compiler.matcher
+        self.references = ReferenceMarker(vocab, pack.lexicons, pack.profile, make_doc)
+        profile = pack.profile
+        self._profile_facts: dict[str, Callable[[str], bool]] = {
+            "phones": lambda ev: phone_digits(ev) in {phone_digits(p) for p in profile.phones},
+            "mailboxes": lambda ev: ev.partition("@")[0].lower()
+            in {m.lower() for m in profile.mailboxes},
+            "domains": lambda ev: ev.rpartition("@")[2].lower().endswith(
+                tuple(d.lower() for d in profile.domains)
+            ),
+            "handles": lambda ev: ev.lower().lstrip("@")
+            in {h.lower().lstrip("@") for h in profile.handles},
+            "name": lambda ev: squash(ev) == squash(profile.name),
+            "aliases": lambda ev: squash(ev) in {squash(a) for a in profile.aliases},
+            "hashtags": lambda ev: squash(ev) in {squash(h) for h in profile.hashtags},
+            "disclaimers": lambda ev: False,
+        }
+
+    def prepare(self, doc: Doc) -> Doc:
+        return prepare_tokens(doc, self.deob)
+
+    def state(self, doc: Doc, context: Context) -> DocState:
+        strings = doc.vocab.strings
+        refs: dict[str, list[tuple[int, int]]] = {}
+        for kind, start, end in self.references(doc):
+            refs.setdefault(kind, []).append((start, end))
+        return DocState(
+            doc=doc,
+            context=context.model_dump(),
+            phrase_hits=group(self.phrases(doc), strings),
+            pattern_hits=group(self.matcher(doc), strings),
+            refs=refs,
+            make_bio=self._bio_state,
+        )
+
+    def _bio_state(self, bio: str) -> DocState:
+        doc = self.prepare(self.make_doc(bio))
+        return self.state(doc, Context())
+
+    def run(
+        self, doc: Doc, context: Context, *, show_pii: bool = False
+    ) -> tuple[list[Finding], DocState]:
+        """All findings for a prepared doc (sorted by position, then severity) and its state."""
+        state = self.state(doc, context)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            spec = rule.spec
+            if not _applies(spec.applies_to, context):
+                continue
+            hits = [h for h in rule.node.hits(state) if not self._cleared(rule, state, h)]
+            for hit in _dedupe(hits)[: spec.max_findings]:
+                findings.append(self._finding(rule, state, hit, context, show_pii))
+        findings.sort(key=lambda f: (f.start, -f.severity.rank, f.rule))
+        return findings, state
+
+    def _cleared(self, rule: CompiledRule, state: DocState, hit: Hit) -> bool:
+        unless: UnlessSpec = rule.spec.unless
+        evidence = state.doc.text[hit.start : hit.end]
+        if hit.start == hit.end:
+            return False  # an absence has no evidence to excuse
+        if evidence.lower() in rule.allow or any(r.fullmatch(evidence) for r in rule.allow_regex):
+            return True
+        if any(self._profile_facts[fact](evidence) for fact in unless.profile):
+            return True
+        if unless.negated and exceptions.negated(state, hit):
+            return True
+        if unless.quoted and exceptions.quoted(state, hit):
+            return True
+        if unless.hedged and exceptions.hedged(state, hit):
+            return True
+        if unless.question and exceptions.question(state, hit):
+            return True
+        if rule.unless_node is not None:
+            sentence = state.sentence_of
+            for other in rule.unless_node.hits(state):
+                if sentence[other.tok_start] == sentence[min(hit.tok_start, len(sentence) - 1)]:
+                    return True
+        return False
+
+    def _finding(
+        self, rule: CompiledRule, state: DocState, hit: Hit, context: Context, show_pii: bool
+    ) -> Finding:
+        spec = rule.spec
+        text = state.doc.text
+        evidence = text[hit.start : hit.end]
+        excerpt = mask(evidence) if spec.mask and not show_pii else evidence
+        fix = None
+        if spec.fix is not None:
+            replacement = (spec.fix.text or "").replace(
+                "{disclaimer}", self.pack.profile.disclaimer_text
+            )
+            if spec.fix.action == "append":
+                sep = "" if not text or text[-1].isspace() else " "
+                fix = Fix(label=spec.fix.label, start=len(text), end=len(text),
+                          replacement=sep + replacement)
+            else:
+                if spec.fix.action == "mask":
+                    replacement = mask(evidence)
+                elif spec.fix.action == "delete":
+                    replacement = ""
+                fix = Fix(label=spec.fix.label, start=hit.start, end=hit.end,
+                          replacement=replacement)
+        return Finding(
+            rule=spec.id,
+            category=spec.category,
+            severity=spec.severity,
+            start=hit.start,
+            end=hit.end,
+            excerpt=excerpt,
+            message=spec.message,
+            suggestion=spec.suggestion.replace("{disclaimer}", self.pack.profile.disclaimer_text),
+            policy=spec.policy,
+            routing=route(self.pack.routing, spec.category, spec.severity, context, spec.routing),
+            explanation=hit.note if not spec.mask or show_pii else _masked_note(hit.note),
+            fix=fix,
+        )
+
+
+def _masked_note(note: str) -> str:
+    # Notes quote the evidence; for personal data say which check matched, not the value.
+    return note.split("'")[0].strip() or "matched"
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    """Keep the earliest, longest evidence where several overlap."""
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if any(hit.start < k.end and k.start < hit.end for k in kept):
+            continue
+        if hit.start == hit.end and kept:
+            continue
+        kept.append(hit)
+    return kept

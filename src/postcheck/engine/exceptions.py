@@ -1,0 +1,47 @@
+"""`unless:` exceptions: is this piece of evidence negated, quoted, hedged or asked?"""
+
+from __future__ import annotations
+
+from postcheck.matching.state import DocState, Hit
+from postcheck.nlp.cues import HEDGE_BIGRAMS, HEDGES, NEGATIONS, QUOTES
+
+NEGATION_LOOKBACK = 4  # tokens before the evidence that a negation cue may stand in
+
+
+def negated(state: DocState, hit: Hit) -> bool:
+    """A negation cue shortly before the claim ("is not a thief", "never stole"); cues inside a
+    matched phrase ("don't tell anyone") are part of the phrase, not a negation of it."""
+    anchor = hit.anchor
+    first, _ = state.sentence_bounds(anchor)
+    start = max(first, anchor - NEGATION_LOOKBACK)
+    return any(state.doc[i].norm_ in NEGATIONS for i in range(start, anchor))
+
+
+def hedged(state: DocState, hit: Hit) -> bool:
+    first, last = state.sentence_bounds(hit.tok_start)
+    norms = [t.norm_ for t in state.doc[first:last]]
+    return any(n in HEDGES for n in norms) or any(
+        pair in HEDGE_BIGRAMS for pair in zip(norms, norms[1:], strict=False)
+    )
+
+
+def question(state: DocState, hit: Hit) -> bool:
+    _, last = state.sentence_bounds(hit.tok_start)
+    return any("?" in state.doc[i].text for i in range(hit.tok_end, last)) or (
+        last < len(state.doc) and "?" in state.doc[last - 1].text
+    )
+
+
+def quoted(state: DocState, hit: Hit) -> bool:
+    """Evidence between an opening and a closing quotation mark in its sentence."""
+    first, last = state.sentence_bounds(hit.tok_start)
+    before = sum(1 for i in range(first, hit.tok_start) if state.doc[i].text in QUOTES)
+    after = sum(1 for i in range(hit.tok_end, last) if state.doc[i].text in QUOTES)
+    if before and after and before % 2 == 1:
+        return True
+    text = state.doc.text
+    # Quote marks glued to words ("'X are scum'") stay inside tokens: look at characters too.
+    sentence_start = state.doc[first].idx if first < len(state.doc) else 0
+    opening = text[sentence_start : hit.start]
+    closing = text[hit.end : state.doc[last - 1].idx + len(state.doc[last - 1]) if last else hit.end]
+    return any(q in opening for q in "\"“‘«") and any(q in closing for q in "\"”’»")

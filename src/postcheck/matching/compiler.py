@@ -1,0 +1,164 @@
+"""Compiles a validated RulePack into matchers, once, shared read-only by every post.
+
+All phrase lists go into one spaCy PhraseMatcher (on NORM) and all token patterns into one
+Matcher, so a post is scanned once whatever the number of rules.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from postcheck.config.pack import LoadedRule, RulePack
+from postcheck.config.schema import MatchSpec, RuleSpec, TermSource
+from postcheck.errors import ConfigError, ErrorCode
+from postcheck.matching.inflect import variants
+from postcheck.matching.nodes import (
+    AbsentNode,
+    AllNode,
+    AnyNode,
+    EntityNode,
+    FuzzyNode,
+    NearNode,
+    Node,
+    PatternNode,
+    PhraseNode,
+    RegexNode,
+)
+from postcheck.matching.validators import VALIDATORS
+from postcheck.nlp.cues import CUE_WORDS
+from postcheck.nlp.deobfuscate import Deobfuscator, basic_form
+from postcheck.nlp.tokens import prepare_tokens
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    loaded: LoadedRule
+    node: Node
+    unless_node: Node | None
+    allow: frozenset[str]
+    allow_regex: tuple[re.Pattern[str], ...]
+
+    @property
+    def spec(self) -> RuleSpec:
+        return self.loaded.spec
+
+
+def _walk(match: MatchSpec | None) -> Iterator[MatchSpec]:
+    if match is None:
+        return
+    yield match
+    if match.near:
+        yield from _walk(match.near.a)
+        yield from _walk(match.near.b)
+    if match.absent:
+        yield from _walk(match.absent.match)
+    for child in (match.any or []) + (match.all or []):
+        yield from _walk(child)
+
+
+class PackCompiler:
+    """Builds the shared matchers and one node tree per rule."""
+
+    def __init__(self, pack: RulePack, vocab: Vocab, make_doc: Callable[[str], Doc]) -> None:
+        self.pack = pack
+        self.vocab = vocab
+        self.make_doc = make_doc
+        sources: list[TermSource] = []
+        for loaded in pack.rules:
+            for spec in (loaded.spec.match, loaded.spec.unless.sentence_has):
+                for node in _walk(spec):
+                    sources += [s for s in (node.phrases, node.fuzzy) if s is not None]
+        targets = {w for s in sources for t in pack.terms(s) for w in basic_form(t).split()}
+        self.deob = Deobfuscator(targets | CUE_WORDS)
+        self.phrases = PhraseMatcher(vocab, attr="NORM")
+        self.matcher = Matcher(vocab, validate=True)
+        self._keys = itertools.count()
+
+    def compile(self) -> list[CompiledRule]:
+        compiled = []
+        for loaded in self.pack.rules:
+            spec = loaded.spec
+            node = self._node(spec.match, loaded)
+            unless = spec.unless
+            compiled.append(
+                CompiledRule(
+                    loaded=loaded,
+                    node=node,
+                    unless_node=self._node(unless.sentence_has, loaded)
+                    if unless.sentence_has
+                    else None,
+                    allow=frozenset(a.lower() for a in unless.allow),
+                    allow_regex=tuple(re.compile(p, re.I) for p in unless.allow_regex),
+                )
+            )
+        return compiled
+
+    def _key(self, loaded: LoadedRule) -> str:
+        return f"{loaded.spec.id}#{next(self._keys)}"
+
+    def _node(self, match: MatchSpec, loaded: LoadedRule) -> Node:
+        if match.phrases is not None:
+            key = self._key(loaded)
+            terms = self.pack.terms(match.phrases)
+            if match.phrases.variants:
+                terms = sorted({v for t in terms for v in variants(t)})
+            docs = [prepare_tokens(self.make_doc(t), self.deob) for t in terms if t.strip()]
+            self.phrases.add(key, docs)
+            return PhraseNode(key)
+        if match.patterns is not None:
+            key = self._key(loaded)
+            try:
+                self.matcher.add(key, match.patterns)
+            except Exception as exc:  # spaCy raises several types for bad patterns
+                message = str(exc).strip().splitlines()
+                raise ConfigError(
+                    ErrorCode.BAD_PATTERN,
+                    f"rule {loaded.spec.id}: invalid token pattern: "
+                    + " ".join(m.strip() for m in message if m.strip())[:300],
+                    file=loaded.file,
+                    line=loaded.line,
+                    field="match.patterns",
+                ) from None
+            return PatternNode(key)
+        if match.regex is not None:
+            spec = match.regex
+            flags = re.IGNORECASE if spec.ignore_case else 0
+            try:
+                regex = re.compile(spec.pattern, flags)
+            except re.error as exc:  # schema already checks; kept for user-built specs
+                raise ConfigError(
+                    ErrorCode.BAD_REGEX,
+                    f"rule {loaded.spec.id}: cannot compile regex: {exc}",
+                    file=loaded.file,
+                    line=loaded.line,
+                    field="match.regex",
+                ) from None
+            validators = [(name, VALIDATORS[name]) for name in spec.validate_]
+            return RegexNode(regex, validators, spec.group)
+        if match.fuzzy is not None:
+            f = match.fuzzy
+            return FuzzyNode(self.pack.terms(f), f.threshold, f.min_length, f.dictionary_guard)
+        if match.entity is not None:
+            return EntityNode(match.entity)
+        if match.near is not None:
+            near = match.near
+            return NearNode(
+                self._node(near.a, loaded),
+                self._node(near.b, loaded),
+                near.within,
+                near.scope,
+                near.order,
+            )
+        if match.absent is not None:
+            return AbsentNode(self._node(match.absent.match, loaded), match.absent.where)
+        if match.any is not None:
+            return AnyNode([self._node(m, loaded) for m in match.any])
+        assert match.all is not None
+        return AllNode([self._node(m, loaded) for m in match.all])

@@ -1,0 +1,226 @@
+"""Compiled match nodes: each returns the evidence (`Hit`s) of its match kind in one post."""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from postcheck.matching.state import DocState, Hit
+from postcheck.nlp.deobfuscate import basic_form
+from postcheck.nlp.words import is_word
+
+
+class Node(ABC):
+    """A compiled `match` block."""
+
+    @abstractmethod
+    def find(self, state: DocState) -> list[Hit]: ...
+
+    def hits(self, state: DocState) -> list[Hit]:
+        cached = state.cache.get(id(self))
+        if cached is None:
+            cached = state.cache[id(self)] = self.find(state)
+        return cached
+
+
+def _read_as(state: DocState, start: int, end: int) -> str:
+    span = state.doc[start:end]
+    norm = " ".join(t.norm_ for t in span)
+    shown = span.text
+    return f"'{shown}'" if norm == shown.lower() else f"'{shown}' (read as '{norm}')"
+
+
+class PhraseNode(Node):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def find(self, state: DocState) -> list[Hit]:
+        return [
+            state.span_hit(s, e, f"phrase {_read_as(state, s, e)}")
+            for s, e in state.phrase_hits.get(self.key, ())
+        ]
+
+
+class PatternNode(Node):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def find(self, state: DocState) -> list[Hit]:
+        return [
+            state.span_hit(s, e, f"token pattern {_read_as(state, s, e)}")
+            for s, e in state.pattern_hits.get(self.key, ())
+        ]
+
+
+class EntityNode(Node):
+    def __init__(self, kinds: Sequence[str]) -> None:
+        self.kinds = tuple(kinds)
+
+    def find(self, state: DocState) -> list[Hit]:
+        return [
+            state.span_hit(s, e, f"{kind} '{state.doc[s:e].text}'")
+            for kind in self.kinds
+            for s, e in state.refs.get(kind, ())
+        ]
+
+
+class RegexNode(Node):
+    def __init__(
+        self,
+        regex: re.Pattern[str],
+        validators: Sequence[tuple[str, Callable[[str], bool]]],
+        group: int | str,
+    ) -> None:
+        self.regex = regex
+        self.validators = tuple(validators)
+        self.group = group
+
+    def find(self, state: DocState) -> list[Hit]:
+        out = []
+        for m in self.regex.finditer(state.doc.text):
+            try:
+                start, end = m.span(self.group)
+            except IndexError:
+                continue
+            if start < 0 or start == end:
+                continue
+            value = state.doc.text[start:end]
+            if all(check(value) for _, check in self.validators):
+                names = ", ".join(name for name, _ in self.validators)
+                note = "pattern" + (f" validated by {names}" if names else "")
+                hit = state.char_hit(start, end, note)
+                if hit is not None:
+                    out.append(hit)
+        return out
+
+
+class FuzzyNode(Node):
+    """Windows of 1..n tokens compared with rapidfuzz; real dictionary words are never matched."""
+
+    def __init__(
+        self, terms: Sequence[str], threshold: float, min_length: int, guard: bool
+    ) -> None:
+        by_size: dict[int, list[str]] = {}
+        for term in terms:
+            words = basic_form(term).split()
+            if words:
+                by_size.setdefault(len(words), []).append(" ".join(words))
+        self.by_size = {n: sorted(set(ts)) for n, ts in by_size.items()}
+        self.exact_words = {w for ts in self.by_size.values() for t in ts for w in t.split()}
+        self.initials = {t[0] for ts in self.by_size.values() for t in ts}
+        self.threshold = threshold
+        self.min_length = min_length
+        self.guard = guard
+
+    def find(self, state: DocState) -> list[Hit]:
+        doc = state.doc
+        norms = [t.norm_ for t in doc]
+        out: list[Hit] = []
+        for size, terms in self.by_size.items():
+            for start in range(len(doc) - size + 1):
+                if norms[start][:1] not in self.initials:
+                    continue
+                window_tokens = norms[start : start + size]
+                if not all(w.isalnum() for w in window_tokens):
+                    continue
+                window = " ".join(window_tokens)
+                if len(window) < self.min_length:
+                    continue
+                if self.guard and all(
+                    w in self.exact_words or is_word(w) for w in window_tokens
+                ) and window not in terms:
+                    continue  # every word is a real word: a typo-free sentence, not a disguise
+                best = process.extractOne(
+                    window, terms, scorer=fuzz.ratio, score_cutoff=self.threshold
+                )
+                if best is not None:
+                    note = f"similar to '{best[0]}' ({best[1]:.0f}%)"
+                    out.append(state.span_hit(start, start + size, note))
+        return out
+
+
+class NearNode(Node):
+    def __init__(self, a: Node, b: Node, within: int, scope: str, order: str) -> None:
+        self.a, self.b = a, b
+        self.within, self.scope, self.order = within, scope, order
+
+    def find(self, state: DocState) -> list[Hit]:
+        a_hits = self.a.hits(state)
+        if not a_hits:
+            return []
+        b_hits = self.b.hits(state)
+        out = []
+        sentence = state.sentence_of
+        for a in a_hits:
+            for b in b_hits:
+                if (a.tok_start, a.tok_end) == (b.tok_start, b.tok_end):
+                    continue
+                if self.order == "a_first" and a.tok_start > b.tok_start:
+                    continue
+                if self.scope == "sentence":
+                    if sentence[a.tok_start] != sentence[b.tok_start]:
+                        continue
+                else:
+                    gap = max(b.tok_start - a.tok_end, a.tok_start - b.tok_end, 0)
+                    if gap > self.within:
+                        continue
+                start, end = min(a.tok_start, b.tok_start), max(a.tok_end, b.tok_end)
+                where = "in the same sentence as" if self.scope == "sentence" else "near"
+                hit = state.span_hit(start, end, f"{a.note} {where} {b.note}")
+                out.append(Hit(hit.start, hit.end, start, end, hit.note, b.anchor))
+        return out
+
+
+class AbsentNode(Node):
+    """Holds (one empty hit) when the inner match finds nothing where it is asked to look."""
+
+    def __init__(self, inner: Node, where: Sequence[str]) -> None:
+        self.inner = inner
+        self.where = tuple(where)
+
+    def find(self, state: DocState) -> list[Hit]:
+        if "text" in self.where and self.inner.hits(state):
+            return []
+        if "bio" in self.where:
+            bio = state.bio
+            if bio is not None and self.inner.hits(bio):
+                return []
+        places = " or ".join("post" if w == "text" else "bio" for w in self.where)
+        return [Hit(0, 0, 0, 0, f"nothing required found in the {places}")]
+
+
+class AnyNode(Node):
+    def __init__(self, children: Sequence[Node]) -> None:
+        self.children = tuple(children)
+
+    def find(self, state: DocState) -> list[Hit]:
+        return [hit for child in self.children for hit in child.hits(state)]
+
+
+class AllNode(Node):
+    """Every child must match; evidence comes from the first child that has a span."""
+
+    def __init__(self, children: Sequence[Node]) -> None:
+        self.children = tuple(children)
+
+    def find(self, state: DocState) -> list[Hit]:
+        evidence: list[Hit] | None = None
+        notes = []
+        for child in self.children:
+            hits = child.hits(state)
+            if not hits:
+                return []
+            if isinstance(child, AbsentNode):
+                notes.append(hits[0].note)
+            elif evidence is None:
+                evidence = hits
+        if evidence is None:
+            text = state.doc.text
+            return [Hit(0, len(text), 0, len(state.doc), "; ".join(notes))]
+        suffix = f"; {'; '.join(notes)}" if notes else ""
+        return [
+            Hit(h.start, h.end, h.tok_start, h.tok_end, h.note + suffix, h.core) for h in evidence
+        ]

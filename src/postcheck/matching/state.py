@@ -1,0 +1,96 @@
+"""Per-post matching state: what every rule can reuse, computed at most once per post."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+SENTENCE_ENDS = {".", "!", "?", "…", "!!", "?!", "!?", "??", "...", "!!!"}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Evidence for a match: character span in the original text, token span, and why."""
+
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    note: str
+    core: int = -1  # token where the claim itself starts (negation is looked for before it)
+
+    @property
+    def anchor(self) -> int:
+        return self.core if self.core >= 0 else self.tok_start
+
+
+@dataclass
+class DocState:
+    doc: Doc
+    context: dict[str, Any]
+    phrase_hits: dict[str, list[tuple[int, int]]]
+    pattern_hits: dict[str, list[tuple[int, int]]]
+    refs: dict[str, list[tuple[int, int]]]
+    make_bio: Callable[[str], DocState | None]
+    _sentences: list[int] | None = None
+    _bio: DocState | None = None
+    _bio_done: bool = False
+    cache: dict[int, list[Hit]] = field(default_factory=dict)
+
+    @property
+    def sentence_of(self) -> list[int]:
+        """Sentence number of each token (rule-based: ., !, ?, line breaks)."""
+        if self._sentences is None:
+            ids: list[int] = []
+            current = 0
+            for token in self.doc:
+                ids.append(current)
+                if token.text in SENTENCE_ENDS or (token.is_space and "\n" in token.text):
+                    current += 1
+                elif "\n" in token.whitespace_:
+                    current += 1
+            self._sentences = ids
+        return self._sentences
+
+    def sentence_bounds(self, tok: int) -> tuple[int, int]:
+        ids = self.sentence_of
+        if not ids:
+            return 0, 0
+        tok = min(tok, len(ids) - 1)
+        sid = ids[tok]
+        start = tok
+        while start > 0 and ids[start - 1] == sid:
+            start -= 1
+        end = tok
+        while end < len(ids) and ids[end] == sid:
+            end += 1
+        return start, end
+
+    def span_hit(self, start: int, end: int, note: str) -> Hit:
+        span = self.doc[start:end]
+        return Hit(span.start_char, span.end_char, start, end, note)
+
+    def char_hit(self, start: int, end: int, note: str) -> Hit | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        return Hit(start, end, span.start, span.end, note)
+
+    @property
+    def bio(self) -> DocState | None:
+        if not self._bio_done:
+            self._bio_done = True
+            bio = self.context.get("bio")
+            self._bio = self.make_bio(bio) if bio else None
+        return self._bio
+
+
+def group(matches: list[tuple[int, int, int]], strings: Any) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for key, start, end in matches:
+        out[strings[key]].append((start, end))
+    return out
