@@ -1,4 +1,4 @@
-"""Every example of every bundled rule: flag examples must raise the rule, pass examples must not."""
+"""Every example of every bundled rule: flag examples must raise it, pass examples must not."""
 
 from __future__ import annotations
 

@@ -10,7 +10,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from postcheck.taxonomy import Account, AuthorRole, Category, Direction, Recipient, Severity, Verdict
+from postcheck.taxonomy import (
+    Account,
+    AuthorRole,
+    Category,
+    Direction,
+    Recipient,
+    Severity,
+    Verdict,
+)
 
 
 class Context(BaseModel):

@@ -20,6 +20,7 @@ ValidatorName = Literal[
 ProfileFact = Literal[
     "name", "aliases", "handles", "hashtags", "domains", "phones", "mailboxes", "disclaimers"
 ]
+Where = Literal["text", "bio"]
 EntityKind = Literal["person", "role", "mention", "college"]
 
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
@@ -55,7 +56,9 @@ class TermSource(_Strict):
 class PhrasesSpec(TermSource):
     """Whole-token phrase matching on de-obfuscated, lower-cased tokens (never substrings)."""
 
-    variants: bool = Field(False, description="also match plural and verb forms (-s, -es, -ed, -ing)")
+    variants: bool = Field(
+        False, description="also match plural and verb forms (-s, -es, -ed, -ing)"
+    )
 
 
 class FuzzySpec(TermSource):
@@ -107,7 +110,7 @@ class AbsentSpec(_Strict):
     """Holds when the inner match finds nothing in the post (and, if asked, the profile bio)."""
 
     match: MatchSpec
-    where: list[Literal["text", "bio"]] = Field(default_factory=lambda: ["text", "bio"])
+    where: list[Where] = Field(default_factory=lambda: list[Where](["text", "bio"]))
 
 
 class MatchSpec(_Strict):
@@ -249,7 +252,9 @@ class RuleSpec(_Strict):
     @classmethod
     def _id_shape(cls, value: str) -> str:
         if not RULE_ID.match(value):
-            raise ValueError(f"rule id {value!r} must look like AREA-NAME (capitals, digits, dashes)")
+            raise ValueError(
+                f"rule id {value!r} must look like AREA-NAME (capitals, digits, dashes)"
+            )
         return value
 
 

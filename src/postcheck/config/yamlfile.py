@@ -28,12 +28,12 @@ class LineList(list[Any]):
 
 
 class _LineLoader(yaml.SafeLoader):
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
         result = LineDict()
         result.line = node.start_mark.line + 1
         result.key_lines = {}
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=True)
             if key in result.key_lines:
                 raise ConfigError(
                     ErrorCode.YAML_SYNTAX,
@@ -41,12 +41,12 @@ class _LineLoader(yaml.SafeLoader):
                     line=key_node.start_mark.line + 1,
                     field=str(key),
                 )
-            result[key] = self.construct_object(value_node, deep=True)  # type: ignore[no-untyped-call]
+            result[key] = self.construct_object(value_node, deep=True)
             result.key_lines[key] = key_node.start_mark.line + 1
         return result
 
-    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
-        result = LineList(self.construct_object(child, deep=True) for child in node.value)  # type: ignore[no-untyped-call]
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
+        result = LineList(self.construct_object(child, deep=True) for child in node.value)
         result.line = node.start_mark.line + 1
         result.item_lines = [child.start_mark.line + 1 for child in node.value]
         return result
@@ -54,11 +54,11 @@ class _LineLoader(yaml.SafeLoader):
 
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _LineLoader.construct_mapping,  # type: ignore[arg-type]
+    _LineLoader.construct_mapping,
 )
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
-    _LineLoader.construct_sequence,  # type: ignore[arg-type]
+    _LineLoader.construct_sequence,
 )
 
 
@@ -72,10 +72,12 @@ def load_yaml(path: Path, display: str | None = None) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(ErrorCode.YAML_SYNTAX, f"cannot read file: {exc}", file=name) from None
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)
     except ConfigError as exc:
         exc.file = name
-        raise ConfigError(exc.code, exc.message, file=name, line=exc.line, field=exc.field) from None
+        raise ConfigError(
+            exc.code, exc.message, file=name, line=exc.line, field=exc.field
+        ) from None
     except yaml.constructor.ConstructorError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         tag = (exc.problem or "").split("tag")[-1].strip(" '!")
@@ -87,9 +89,13 @@ def load_yaml(path: Path, display: str | None = None) -> Any:
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if mark is not None and exc.context_mark is not None and mark.line >= text.count("\n"):
+            mark = exc.context_mark  # "end of file" is no help: point at what was left open
         line = mark.line + 1 if mark else None
         problem = (exc.problem or exc.context or "invalid YAML").strip()
-        raise ConfigError(ErrorCode.YAML_SYNTAX, f"invalid YAML: {problem}", file=name, line=line) from None
+        raise ConfigError(
+            ErrorCode.YAML_SYNTAX, f"invalid YAML: {problem}", file=name, line=line
+        ) from None
     except yaml.YAMLError as exc:
         raise ConfigError(ErrorCode.YAML_SYNTAX, f"invalid YAML: {exc}", file=name) from None
 

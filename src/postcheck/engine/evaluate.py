@@ -50,13 +50,15 @@ class RuleEngine:
         profile = pack.profile
         self._profile_facts: dict[str, Callable[[str], bool]] = {
             "phones": lambda ev: phone_digits(ev) in {phone_digits(p) for p in profile.phones},
-            "mailboxes": lambda ev: ev.partition("@")[0].lower()
-            in {m.lower() for m in profile.mailboxes},
-            "domains": lambda ev: ev.rpartition("@")[2].lower().endswith(
-                tuple(d.lower() for d in profile.domains)
+            "mailboxes": lambda ev: (
+                ev.partition("@")[0].lower() in {m.lower() for m in profile.mailboxes}
             ),
-            "handles": lambda ev: ev.lower().lstrip("@")
-            in {h.lower().lstrip("@") for h in profile.handles},
+            "domains": lambda ev: (
+                ev.rpartition("@")[2].lower().endswith(tuple(d.lower() for d in profile.domains))
+            ),
+            "handles": lambda ev: (
+                ev.lower().lstrip("@") in {h.lower().lstrip("@") for h in profile.handles}
+            ),
             "name": lambda ev: squash(ev) == squash(profile.name),
             "aliases": lambda ev: squash(ev) in {squash(a) for a in profile.aliases},
             "hashtags": lambda ev: squash(ev) in {squash(h) for h in profile.hashtags},
@@ -94,7 +96,11 @@ class RuleEngine:
             spec = rule.spec
             if not _applies(spec.applies_to, context):
                 continue
-            hits = [h for h in rule.node.hits(state) if not self._cleared(rule, state, h)]
+            hits = [
+                h
+                for h in rule.node.hits(state)
+                if h.end > h.start and not self._cleared(rule, state, h)
+            ]
             for hit in _dedupe(hits)[: spec.max_findings]:
                 findings.append(self._finding(rule, state, hit, context, show_pii))
         findings.sort(key=lambda f: (f.start, -f.severity.rank, f.rule))
@@ -138,15 +144,20 @@ class RuleEngine:
             )
             if spec.fix.action == "append":
                 sep = "" if not text or text[-1].isspace() else " "
-                fix = Fix(label=spec.fix.label, start=len(text), end=len(text),
-                          replacement=sep + replacement)
+                fix = Fix(
+                    label=spec.fix.label,
+                    start=len(text),
+                    end=len(text),
+                    replacement=sep + replacement,
+                )
             else:
                 if spec.fix.action == "mask":
                     replacement = mask(evidence)
                 elif spec.fix.action == "delete":
                     replacement = ""
-                fix = Fix(label=spec.fix.label, start=hit.start, end=hit.end,
-                          replacement=replacement)
+                fix = Fix(
+                    label=spec.fix.label, start=hit.start, end=hit.end, replacement=replacement
+                )
         return Finding(
             rule=spec.id,
             category=spec.category,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from postcheck.matching.state import DocState, Hit
 from postcheck.nlp.cues import HEDGE_BIGRAMS, HEDGES, NEGATIONS, QUOTES
 
@@ -21,7 +23,7 @@ def hedged(state: DocState, hit: Hit) -> bool:
     first, last = state.sentence_bounds(hit.tok_start)
     norms = [t.norm_ for t in state.doc[first:last]]
     return any(n in HEDGES for n in norms) or any(
-        pair in HEDGE_BIGRAMS for pair in zip(norms, norms[1:], strict=False)
+        pair in HEDGE_BIGRAMS for pair in itertools.pairwise(norms)
     )
 
 
@@ -43,5 +45,7 @@ def quoted(state: DocState, hit: Hit) -> bool:
     # Quote marks glued to words ("'X are scum'") stay inside tokens: look at characters too.
     sentence_start = state.doc[first].idx if first < len(state.doc) else 0
     opening = text[sentence_start : hit.start]
-    closing = text[hit.end : state.doc[last - 1].idx + len(state.doc[last - 1]) if last else hit.end]
-    return any(q in opening for q in "\"“‘«") and any(q in closing for q in "\"”’»")
+    closing = text[
+        hit.end : state.doc[last - 1].idx + len(state.doc[last - 1]) if last else hit.end
+    ]
+    return any(q in opening for q in '"“‘«') and any(q in closing for q in '"”’»')

@@ -23,7 +23,11 @@ def variants(term: str) -> set[str]:
         forms |= {last + "s", last + "d", last[:-1] + "ing"}
     else:
         forms |= {last + "s", last + "ed", last + "ing", last + "er", last + "ers"}
-        if len(last) <= 5 and last[-1] not in VOWELS | {"w", "x", "y"} and last[-2] in VOWELS \
-                and last[-3] not in VOWELS:
+        if (
+            len(last) <= 5
+            and last[-1] not in VOWELS | {"w", "x", "y"}
+            and last[-2] in VOWELS
+            and last[-3] not in VOWELS
+        ):
             forms |= {last + last[-1] + "ed", last + last[-1] + "ing"}  # rob → robbed
     return {prefix + f for f in forms}

@@ -129,9 +129,11 @@ class FuzzyNode(Node):
                 window = " ".join(window_tokens)
                 if len(window) < self.min_length:
                     continue
-                if self.guard and all(
-                    w in self.exact_words or is_word(w) for w in window_tokens
-                ) and window not in terms:
+                if (
+                    self.guard
+                    and all(w in self.exact_words or is_word(w) for w in window_tokens)
+                    and window not in terms
+                ):
                     continue  # every word is a real word: a typo-free sentence, not a disguise
                 best = process.extractOne(
                     window, terms, scorer=fuzz.ratio, score_cutoff=self.threshold

@@ -49,9 +49,11 @@ class DocState:
             current = 0
             for token in self.doc:
                 ids.append(current)
-                if token.text in SENTENCE_ENDS or (token.is_space and "\n" in token.text):
-                    current += 1
-                elif "\n" in token.whitespace_:
+                if (
+                    token.text in SENTENCE_ENDS
+                    or (token.is_space and "\n" in token.text)
+                    or "\n" in token.whitespace_
+                ):
                     current += 1
             self._sentences = ids
         return self._sentences

@@ -45,11 +45,7 @@ def nino(text: str) -> bool:
     if not re.fullmatch(r"[A-Z]{2}\d{6}[A-D]", value):
         return False
     first, second = value[0], value[1]
-    return (
-        first not in "DFIQUV"
-        and second not in "DFIOQUV"
-        and value[:2] not in _NINO_PREFIX_BAD
-    )
+    return first not in "DFIQUV" and second not in "DFIOQUV" and value[:2] not in _NINO_PREFIX_BAD
 
 
 def upn(text: str) -> bool:

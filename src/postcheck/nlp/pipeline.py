@@ -1,6 +1,8 @@
-"""The default spaCy Language: `spacy.blank("en")` with one tokenizer tweak, no statistical model."""
+"""The default spaCy Language: blank English with one tokenizer tweak, no statistical model."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -11,6 +13,7 @@ def blank_english() -> Language:
     """Blank English whose tokenizer keeps `$hit` whole (a currency sign before a letter is a
     disguise, not money), so de-obfuscation sees the whole word."""
     nlp = spacy.blank("en")
-    prefixes = [r"\$(?![A-Za-z])" if p == r"\$" else p for p in nlp.Defaults.prefixes]
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    prefixes = [r"\$(?![A-Za-z])" if p == r"\$" else p for p in nlp.Defaults.prefixes or ()]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     return nlp

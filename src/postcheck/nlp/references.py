@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -44,7 +45,7 @@ class ReferenceMarker:
         roles = [basic_form(r) for r in lexicons.get("roles", ())]
         places = sorted({basic_form(p) for p in lexicons.get("workplaces", ())})
         self.matcher = Matcher(vocab)
-        name_token = {"IS_TITLE": True, "IS_ALPHA": True, "LENGTH": {">=": 2}}
+        name_token: dict[str, Any] = {"IS_TITLE": True, "IS_ALPHA": True, "LENGTH": {">=": 2}}
         self.matcher.add("person", [[{"NORM": {"IN": titles}}, name_token]])
         self.matcher.add(
             "person",
@@ -61,14 +62,12 @@ class ReferenceMarker:
                 ]
             ],
         )
-        role_patterns = []
+        role_patterns: list[list[dict[str, Any]]] = []
         for role in roles:
             words = role.split()
             if role in COLLECTIVE:
                 role_patterns.append([{"NORM": w} for w in words])
-            role_patterns.append(
-                [{"LOWER": {"IN": DETERMINERS}}, *({"NORM": w} for w in words)]
-            )
+            role_patterns.append([{"LOWER": {"IN": DETERMINERS}}, *({"NORM": w} for w in words)])
             role_patterns.append(
                 [
                     {"LOWER": {"IN": DETERMINERS}},
@@ -76,9 +75,13 @@ class ReferenceMarker:
                     *({"NORM": w} for w in words),
                 ]
             )
-        year_group = {"NORM": {"REGEX": r"^(?:1[0-3]|[7-9])s?$"}}
-        role_patterns.append([{"LOWER": {"IN": DETERMINERS}}, {"LOWER": {"IN": ["year", "yr"]}}, year_group])
-        role_patterns.append([{"LOWER": {"IN": DETERMINERS}}, {"NORM": {"REGEX": r"^y(?:1[0-3]|[7-9])s?$"}}])
+        year_group: dict[str, Any] = {"NORM": {"REGEX": r"^(?:1[0-3]|[7-9])s?$"}}
+        role_patterns.append(
+            [{"LOWER": {"IN": DETERMINERS}}, {"LOWER": {"IN": ["year", "yr"]}}, year_group]
+        )
+        role_patterns.append(
+            [{"LOWER": {"IN": DETERMINERS}}, {"NORM": {"REGEX": r"^y(?:1[0-3]|[7-9])s?$"}}]
+        )
         self.matcher.add("role", role_patterns)
 
         self.college = PhraseMatcher(vocab, attr="NORM")
@@ -115,7 +118,11 @@ def _merge_hashtag_refs(doc: Doc, refs: list[Ref], squashed: set[str]) -> list[R
     for token in doc:
         if token.text == "#" and not token.whitespace_:
             end = token.i + 1
-            while end < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].is_alpha | doc[end].is_digit:
+            while (
+                end < len(doc)
+                and doc[end - 1].whitespace_ == ""
+                and doc[end].is_alpha | doc[end].is_digit
+            ):
                 end += 1
                 if squash(doc[token.i + 1 : end].text) in squashed:
                     out.append(("college", token.i, end))

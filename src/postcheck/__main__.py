@@ -1,0 +1,5 @@
+"""`python -m postcheck` runs the CLI."""
+
+from postcheck.cli import main
+
+main()
