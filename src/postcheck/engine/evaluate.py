@@ -22,7 +22,7 @@ from postcheck.matching.state import DocState, Hit, group
 from postcheck.matching.validators import phone_digits
 from postcheck.models import Context, Finding, Fix
 from postcheck.nlp.references import ReferenceMarker, squash
-from postcheck.nlp.tokens import prepare_tokens
+from postcheck.nlp.tokens import TokenView, prepare_tokens
 
 
 def _applies(cond: AppliesTo, context: Context) -> bool:
@@ -65,16 +65,19 @@ class RuleEngine:
             "disclaimers": lambda ev: False,
         }
 
-    def prepare(self, doc: Doc) -> Doc:
+    def prepare(self, doc: Doc) -> TokenView:
+        """Retokenise and set norms in place; return the token texts and norms."""
         return prepare_tokens(doc, self.deob)
 
-    def state(self, doc: Doc, context: Context) -> DocState:
+    def state(self, doc: Doc, view: TokenView, context: Context) -> DocState:
         strings = doc.vocab.strings
         refs: dict[str, list[tuple[int, int]]] = {}
-        for kind, start, end in self.references(doc):
+        for kind, start, end in self.references(doc, view):
             refs.setdefault(kind, []).append((start, end))
         return DocState(
             doc=doc,
+            text=doc.text,
+            view=view,
             context=context.model_dump(),
             phrase_hits=group(self.phrases(doc), strings),
             pattern_hits=group(self.matcher(doc), strings),
@@ -83,14 +86,14 @@ class RuleEngine:
         )
 
     def _bio_state(self, bio: str) -> DocState:
-        doc = self.prepare(self.make_doc(bio))
-        return self.state(doc, Context())
+        doc = self.make_doc(bio)
+        return self.state(doc, self.prepare(doc), Context())
 
     def run(
-        self, doc: Doc, context: Context, *, show_pii: bool = False
+        self, doc: Doc, view: TokenView, context: Context, *, show_pii: bool = False
     ) -> tuple[list[Finding], DocState]:
         """All findings for a prepared doc (sorted by position, then severity) and its state."""
-        state = self.state(doc, context)
+        state = self.state(doc, view, context)
         findings: list[Finding] = []
         for rule in self.rules:
             spec = rule.spec
@@ -108,7 +111,7 @@ class RuleEngine:
 
     def _cleared(self, rule: CompiledRule, state: DocState, hit: Hit) -> bool:
         unless: UnlessSpec = rule.spec.unless
-        evidence = state.doc.text[hit.start : hit.end]
+        evidence = state.text[hit.start : hit.end]
         if hit.start == hit.end:
             return False  # an absence has no evidence to excuse
         if evidence.lower() in rule.allow or any(r.fullmatch(evidence) for r in rule.allow_regex):
@@ -134,7 +137,7 @@ class RuleEngine:
         self, rule: CompiledRule, state: DocState, hit: Hit, context: Context, show_pii: bool
     ) -> Finding:
         spec = rule.spec
-        text = state.doc.text
+        text = state.text
         evidence = text[hit.start : hit.end]
         excerpt = mask(evidence) if spec.mask and not show_pii else evidence
         fix = None

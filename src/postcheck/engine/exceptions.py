@@ -16,12 +16,12 @@ def negated(state: DocState, hit: Hit) -> bool:
     anchor = hit.anchor
     first, _ = state.sentence_bounds(anchor)
     start = max(first, anchor - NEGATION_LOOKBACK)
-    return any(state.doc[i].norm_ in NEGATIONS for i in range(start, anchor))
+    return any(state.view.norms[i] in NEGATIONS for i in range(start, anchor))
 
 
 def hedged(state: DocState, hit: Hit) -> bool:
     first, last = state.sentence_bounds(hit.tok_start)
-    norms = [t.norm_ for t in state.doc[first:last]]
+    norms = state.view.norms[first:last]
     return any(n in HEDGES for n in norms) or any(
         pair in HEDGE_BIGRAMS for pair in itertools.pairwise(norms)
     )
@@ -29,19 +29,18 @@ def hedged(state: DocState, hit: Hit) -> bool:
 
 def question(state: DocState, hit: Hit) -> bool:
     _, last = state.sentence_bounds(hit.tok_start)
-    return any("?" in state.doc[i].text for i in range(hit.tok_end, last)) or (
-        last < len(state.doc) and "?" in state.doc[last - 1].text
-    )
+    texts = state.view.texts
+    return any("?" in texts[i] for i in range(hit.tok_end, last))
 
 
 def quoted(state: DocState, hit: Hit) -> bool:
     """Evidence between an opening and a closing quotation mark in its sentence."""
     first, last = state.sentence_bounds(hit.tok_start)
-    before = sum(1 for i in range(first, hit.tok_start) if state.doc[i].text in QUOTES)
-    after = sum(1 for i in range(hit.tok_end, last) if state.doc[i].text in QUOTES)
+    before = sum(1 for i in range(first, hit.tok_start) if state.view.texts[i] in QUOTES)
+    after = sum(1 for i in range(hit.tok_end, last) if state.view.texts[i] in QUOTES)
     if before and after and before % 2 == 1:
         return True
-    text = state.doc.text
+    text = state.text
     # Quote marks glued to words ("'X are scum'") stay inside tokens: look at characters too.
     sentence_start = state.doc[first].idx if first < len(state.doc) else 0
     opening = text[sentence_start : hit.start]

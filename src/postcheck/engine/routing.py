@@ -36,9 +36,16 @@ def route(
 
 
 def merge_routing(entries: Iterable[RoutingEntry]) -> list[RoutingEntry]:
-    """One entry per recipient (first reason wins), in the taxonomy's recipient order."""
-    first: dict[Recipient, RoutingEntry] = {}
+    """One entry per recipient, in the taxonomy's order, keeping every distinct reason (a
+    received post goes to IT Services both as a breach (§2) and before any reply (§5))."""
+    reasons: dict[Recipient, list[str]] = {}
     for entry in entries:
-        first.setdefault(entry.recipient, entry)
+        known = reasons.setdefault(entry.recipient, [])
+        for reason in entry.reason.split("\n"):
+            if reason not in known:
+                known.append(reason)
     order = list(Recipient)
-    return sorted(first.values(), key=lambda e: order.index(e.recipient))
+    return [
+        RoutingEntry(recipient=r, reason="\n".join(reasons[r]))
+        for r in sorted(reasons, key=order.index)
+    ]

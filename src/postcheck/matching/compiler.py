@@ -109,7 +109,9 @@ class PackCompiler:
             terms = self.pack.terms(match.phrases)
             if match.phrases.variants:
                 terms = sorted({v for t in terms for v in variants(t)})
-            docs = [prepare_tokens(self.make_doc(t), self.deob) for t in terms if t.strip()]
+            docs = [self.make_doc(t) for t in terms if t.strip()]
+            for doc in docs:
+                prepare_tokens(doc, self.deob)
             self.phrases.add(key, docs)
             return PhraseNode(key)
         if match.patterns is not None:

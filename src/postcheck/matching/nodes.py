@@ -27,9 +27,8 @@ class Node(ABC):
 
 
 def _read_as(state: DocState, start: int, end: int) -> str:
-    span = state.doc[start:end]
-    norm = " ".join(t.norm_ for t in span)
-    shown = span.text
+    norm = " ".join(state.view.norms[start:end])
+    shown = state.doc[start:end].text
     return f"'{shown}'" if norm == shown.lower() else f"'{shown}' (read as '{norm}')"
 
 
@@ -80,14 +79,14 @@ class RegexNode(Node):
 
     def find(self, state: DocState) -> list[Hit]:
         out = []
-        for m in self.regex.finditer(state.doc.text):
+        for m in self.regex.finditer(state.text):
             try:
                 start, end = m.span(self.group)
             except IndexError:
                 continue
             if start < 0 or start == end:
                 continue
-            value = state.doc.text[start:end]
+            value = state.text[start:end]
             if all(check(value) for _, check in self.validators):
                 names = ", ".join(name for name, _ in self.validators)
                 note = "pattern" + (f" validated by {names}" if names else "")
@@ -116,11 +115,10 @@ class FuzzyNode(Node):
         self.guard = guard
 
     def find(self, state: DocState) -> list[Hit]:
-        doc = state.doc
-        norms = [t.norm_ for t in doc]
+        norms = state.view.norms
         out: list[Hit] = []
         for size, terms in self.by_size.items():
-            for start in range(len(doc) - size + 1):
+            for start in range(len(norms) - size + 1):
                 if norms[start][:1] not in self.initials:
                     continue
                 window_tokens = norms[start : start + size]
@@ -220,8 +218,7 @@ class AllNode(Node):
             elif evidence is None:
                 evidence = hits
         if evidence is None:
-            text = state.doc.text
-            return [Hit(0, len(text), 0, len(state.doc), "; ".join(notes))]
+            return [Hit(0, len(state.text), 0, len(state.view.texts), "; ".join(notes))]
         suffix = f"; {'; '.join(notes)}" if notes else ""
         return [
             Hit(h.start, h.end, h.tok_start, h.tok_end, h.note + suffix, h.core) for h in evidence

@@ -9,6 +9,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from postcheck.nlp.tokens import TokenView
+
 SENTENCE_ENDS = {".", "!", "?", "…", "!!", "?!", "!?", "??", "...", "!!!"}
 
 
@@ -31,6 +33,8 @@ class Hit:
 @dataclass
 class DocState:
     doc: Doc
+    text: str
+    view: TokenView
     context: dict[str, Any]
     phrase_hits: dict[str, list[tuple[int, int]]]
     pattern_hits: dict[str, list[tuple[int, int]]]
@@ -47,13 +51,9 @@ class DocState:
         if self._sentences is None:
             ids: list[int] = []
             current = 0
-            for token in self.doc:
+            for text in self.view.texts:
                 ids.append(current)
-                if (
-                    token.text in SENTENCE_ENDS
-                    or (token.is_space and "\n" in token.text)
-                    or "\n" in token.whitespace_
-                ):
+                if text in SENTENCE_ENDS or ("\n" in text and text.isspace()):
                     current += 1
             self._sentences = ids
         return self._sentences
@@ -73,8 +73,7 @@ class DocState:
         return start, end
 
     def span_hit(self, start: int, end: int, note: str) -> Hit:
-        span = self.doc[start:end]
-        return Hit(span.start_char, span.end_char, start, end, note)
+        return Hit(self.view.starts[start], self.view.ends[end - 1], start, end, note)
 
     def char_hit(self, start: int, end: int, note: str) -> Hit | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")

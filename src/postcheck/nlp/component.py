@@ -36,8 +36,8 @@ class PostcheckComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         context = Context.model_validate(doc._.postcheck_context or {})
-        doc = self.engine.prepare(doc)
-        findings, state = self.engine.run(doc, context, show_pii=self.show_pii)
+        view = self.engine.prepare(doc)
+        findings, state = self.engine.run(doc, view, context, show_pii=self.show_pii)
         doc._.postcheck_findings = [f.model_dump(mode="json") for f in findings]
         spans = []
         for finding in findings:

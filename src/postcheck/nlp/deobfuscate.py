@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from spacy.strings import StringStore
+
 # Look-alike letters from Cyrillic and Greek (Unicode confusables that NFKC leaves alone).
 CONFUSABLES = str.maketrans(
     {
@@ -51,6 +53,14 @@ class Deobfuscator:
         for words in self._by_length.values():
             words.sort()
         self._cache: dict[str, str] = {}
+        self._ids: dict[str, int] = {}
+
+    def norm_id(self, norm: str, strings: StringStore) -> int:
+        """The string-store hash of a norm (added once per distinct norm)."""
+        found = self._ids.get(norm)
+        if found is None:
+            found = self._ids[norm] = int(strings.add(norm))
+        return found
 
     def __call__(self, text: str) -> str:
         cached = self._cache.get(text)

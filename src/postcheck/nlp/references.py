@@ -2,25 +2,32 @@
 
 Rules reuse these marks (`match: {entity: [person, role]}`) instead of each re-deriving them.
 The gazetteers come from the rule pack's lexicons (`first_names`, `roles`, `titles`,
-`workplaces`), so an organisation can extend them without code.
+`workplaces`), so an organisation can extend them without code. Marking works on the token
+texts and norms already computed by `prepare_tokens` plus one PhraseMatcher pass, because
+this runs on every post and must stay cheap.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
 
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from postcheck.config.schema import Profile
 from postcheck.nlp.deobfuscate import basic_form
+from postcheck.nlp.tokens import TokenView
 
-DETERMINERS = ["the", "my", "our", "your", "his", "her", "their", "that", "this", "a", "ur", "'s"]
+DETERMINERS = frozenset(
+    ["the", "my", "our", "your", "his", "her", "their", "that", "this", "a", "ur", "'s", "these"]
+)
 # Collective roles that name identifiable people without a determiner ("management here...").
-COLLECTIVE = {"management", "slt", "smt", "senior management", "senior leadership", "governors"}
+COLLECTIVE = frozenset(["management", "slt", "smt", "senior management", "senior leadership"])
+PLACE_LINKS = frozenset(["on", "in", "from", "at"])
+YEAR_GROUP = re.compile(r"^(?:1[0-3]|[7-9])s?$")
+YEAR_TOKEN = re.compile(r"^y(?:r)?(?:1[0-3]|[7-9])s?$")
 Ref = tuple[str, int, int]  # (kind, first token, end token)
 
 
@@ -29,101 +36,89 @@ def squash(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", basic_form(text))
 
 
+def _name_like(text: str) -> bool:
+    return len(text) >= 2 and text.isalpha() and text[0].isupper() and not text.isupper()
+
+
 class ReferenceMarker:
-    """Finds person/role/mention/college references with token patterns and the profile."""
+    """Finds person/role/mention/college references from gazetteers and the profile."""
 
     def __init__(
         self,
         vocab: Vocab,
         lexicons: Mapping[str, Sequence[str]],
         profile: Profile,
-        make_doc: object,
+        make_doc: Callable[[str], Doc],
     ) -> None:
-        first_names = sorted({basic_form(n) for n in lexicons.get("first_names", ())})
-        titles = sorted({basic_form(t) for t in lexicons.get("titles", ())})
-        titles += [t + "." for t in titles]
+        self.first_names = frozenset(basic_form(n) for n in lexicons.get("first_names", ()))
+        titles = {basic_form(t) for t in lexicons.get("titles", ())}
+        self.titles = frozenset(titles | {t + "." for t in titles})
+        self.places = frozenset(basic_form(p) for p in lexicons.get("workplaces", ()))
+        self.matcher = PhraseMatcher(vocab, attr="NORM")
         roles = [basic_form(r) for r in lexicons.get("roles", ())]
-        places = sorted({basic_form(p) for p in lexicons.get("workplaces", ())})
-        self.matcher = Matcher(vocab)
-        name_token: dict[str, Any] = {"IS_TITLE": True, "IS_ALPHA": True, "LENGTH": {">=": 2}}
-        self.matcher.add("person", [[{"NORM": {"IN": titles}}, name_token]])
-        self.matcher.add(
-            "person",
-            [[{"NORM": {"IN": first_names}, "IS_TITLE": True}, name_token]],
-        )
-        self.matcher.add(
-            "person",
-            [
-                [
-                    {"NORM": {"IN": first_names}, "IS_TITLE": True},
-                    {"LOWER": {"IN": ["on", "in", "from", "at"]}},
-                    {"LOWER": "the", "OP": "?"},
-                    {"NORM": {"IN": places}},
-                ]
-            ],
-        )
-        role_patterns: list[list[dict[str, Any]]] = []
-        for role in roles:
-            words = role.split()
-            if role in COLLECTIVE:
-                role_patterns.append([{"NORM": w} for w in words])
-            role_patterns.append([{"LOWER": {"IN": DETERMINERS}}, *({"NORM": w} for w in words)])
-            role_patterns.append(
-                [
-                    {"LOWER": {"IN": DETERMINERS}},
-                    {"IS_ALPHA": True, "NORM": {"NOT_IN": DETERMINERS}},
-                    *({"NORM": w} for w in words),
-                ]
-            )
-        year_group: dict[str, Any] = {"NORM": {"REGEX": r"^(?:1[0-3]|[7-9])s?$"}}
-        role_patterns.append(
-            [{"LOWER": {"IN": DETERMINERS}}, {"LOWER": {"IN": ["year", "yr"]}}, year_group]
-        )
-        role_patterns.append(
-            [{"LOWER": {"IN": DETERMINERS}}, {"NORM": {"REGEX": r"^y(?:1[0-3]|[7-9])s?$"}}]
-        )
-        self.matcher.add("role", role_patterns)
-
-        self.college = PhraseMatcher(vocab, attr="NORM")
-        assert callable(make_doc)
+        self.matcher.add("role", [make_doc(r) for r in roles])
+        self.collective = {r for r in roles if r in COLLECTIVE}
         names = [profile.name, *profile.aliases]
-        self.college.add("college", [make_doc(n) for n in names])
+        self.matcher.add("college", [make_doc(n) for n in names])
         self.college_squashed = {squash(n) for n in [*names, *profile.hashtags]}
         self.handles = {h.lower().lstrip("@") for h in profile.handles}
         self.domains = tuple(d.lower() for d in profile.domains)
 
-    def __call__(self, doc: Doc) -> list[Ref]:
+    def __call__(self, doc: Doc, view: TokenView) -> list[Ref]:
+        texts, norms = view.texts, view.norms
+        n = len(texts)
         refs: list[Ref] = []
+        strings = doc.vocab.strings
         for match_id, start, end in self.matcher(doc):
-            refs.append((doc.vocab.strings[match_id], start, end))
-        for _, start, end in self.college(doc):
-            refs.append(("college", start, end))
-        for token in doc:
-            text = token.text
-            if text.startswith("@") and len(text) > 1:
+            if strings[match_id] == "college":
+                refs.append(("college", start, end))
+            else:
+                refs.extend(self._role(texts, norms, start, end))
+        for i, norm in enumerate(norms):
+            text = texts[i]
+            if norm in self.titles and i + 1 < n:
+                j = i + 2 if texts[i + 1] == "." and i + 2 < n else i + 1
+                if _name_like(texts[j]):
+                    refs.append(("person", i, j + 1))
+            elif norm in self.first_names and _name_like(text) and i + 1 < n:
+                if _name_like(texts[i + 1]) and norms[i + 1] not in self.first_names | DETERMINERS:
+                    refs.append(("person", i, i + 2))
+                elif norms[i + 1] in PLACE_LINKS:
+                    j = i + 3 if i + 2 < n and norms[i + 2] == "the" else i + 2
+                    if j < n and norms[j] in self.places:
+                        refs.append(("person", i, j + 1))
+            elif norm in ("year", "yr") and i + 1 < n and i and norms[i - 1] in DETERMINERS:
+                if YEAR_GROUP.match(norms[i + 1]):
+                    refs.append(("role", i - 1, i + 2))
+            elif YEAR_TOKEN.match(norm) and i and norms[i - 1] in DETERMINERS:
+                refs.append(("role", i - 1, i + 1))
+            elif text[:1] == "@" and len(text) > 1:
                 kind = "college" if text[1:].lower() in self.handles else "mention"
-                refs.append((kind, token.i, token.i + 1))
-            elif token.i and doc[token.i - 1].text == "#" and squash(text) in self.college_squashed:
-                refs.append(("college", token.i - 1, token.i + 1))
+                refs.append((kind, i, i + 1))
+            elif text == "#" and i + 1 < n and not view.spaces[i]:
+                refs.extend(self._hashtag(view, i))
             elif self.domains and "." in text and text.lower().endswith(self.domains):
-                refs.append(("college", token.i, token.i + 1))
-        if any(kind == "college" for kind, _, _ in refs):
-            # A camel-case hashtag was split into words: join them back into one reference.
-            refs = _merge_hashtag_refs(doc, refs, self.college_squashed)
+                refs.append(("college", i, i + 1))
         return sorted(set(refs), key=lambda r: (r[1], -r[2], r[0]))
 
+    def _role(self, texts: list[str], norms: list[str], start: int, end: int) -> list[Ref]:
+        if start and norms[start - 1] in DETERMINERS:
+            return [("role", start - 1, end)]
+        if start > 1 and norms[start - 2] in DETERMINERS and texts[start - 1].isalpha():
+            return [("role", start - 2, end)]  # "the new principal", "my lazy students"
+        if " ".join(norms[start:end]) in self.collective:
+            return [("role", start, end)]
+        return []
 
-def _merge_hashtag_refs(doc: Doc, refs: list[Ref], squashed: set[str]) -> list[Ref]:
-    out = list(refs)
-    for token in doc:
-        if token.text == "#" and not token.whitespace_:
-            end = token.i + 1
-            while (
-                end < len(doc)
-                and doc[end - 1].whitespace_ == ""
-                and doc[end].is_alpha | doc[end].is_digit
-            ):
-                end += 1
-                if squash(doc[token.i + 1 : end].text) in squashed:
-                    out.append(("college", token.i, end))
-    return out
+    def _hashtag(self, view: TokenView, hash_at: int) -> list[Ref]:
+        """`#BSFC`, `#BirkenheadSixthForm` (split into words by prepare_tokens) and the like."""
+        texts = view.texts
+        end = hash_at + 1
+        found: list[Ref] = []
+        while end < len(texts) and texts[end].isalnum():
+            end += 1
+            if squash("".join(texts[hash_at + 1 : end])) in self.college_squashed:
+                found.append(("college", hash_at, end))
+            if view.spaces[end - 1]:
+                break
+        return found

@@ -1,15 +1,18 @@
 """Token-level preparation: join spelt-out letters, split hashtags, set de-obfuscated norms.
 
 Rules match on `token.norm_`. Retokenising never changes `doc.text`, so every span still indexes
-the original post.
+the original post. This runs on every post, so it reads and writes token attributes as arrays
+(`Doc.to_array` / `Doc.from_array`) rather than through Python Token objects.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IDX, NORM, ORTH, SPACY
 from spacy.tokens import Doc, Token
 
 from postcheck.nlp.deobfuscate import LEET, Deobfuscator
@@ -18,89 +21,122 @@ _JOINERS = {".", "-", "_", "*", "·", "•"}
 _CAMEL = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|\d+(?:st|nd|rd|th)?|[A-Z]")
 
 
-def _single(token: Token) -> bool:
-    text = token.text
+@dataclass(frozen=True, slots=True)
+class TokenView:
+    """Plain lists of each token's text, norm, trailing-space flag and character offsets:
+    cheaper to read than spaCy Token objects for the per-post passes that follow."""
+
+    texts: list[str]
+    norms: list[str]
+    spaces: list[bool]
+    starts: list[int]
+    ends: list[int]
+
+
+def _single(text: str) -> bool:
     return len(text) == 1 and (text.isalnum() or text in LEET)
 
 
-def _letter_runs(doc: Doc) -> Iterator[tuple[int, int, list[int]]]:
+def _wordish(char: str) -> bool:
+    return char.isalnum() or char in LEET
+
+
+def _letter_runs(texts: list[str]) -> Iterator[list[int]]:
     """Runs of ≥3 single characters (`f u c k`, `f-u-c-k`): never joins whole words."""
-    i, n = 0, len(doc)
+    i, n = 0, len(texts)
     while i < n:
-        if not _single(doc[i]):
+        if not _single(texts[i]):
             i += 1
             continue
         letters = [i]
         k = i + 1
         while k < n:
-            if _single(doc[k]):
+            if _single(texts[k]):
                 letters.append(k)
                 k += 1
-            elif doc[k].text in _JOINERS and k + 1 < n and _single(doc[k + 1]):
+            elif texts[k] in _JOINERS and k + 1 < n and _single(texts[k + 1]):
                 k += 1
             else:
                 break
         # Leet symbols count as letters ("s h 1 t", "$ h i t") but not at the edges ("e !").
-        while letters and not doc[letters[-1]].text.isalnum():
+        while letters and not texts[letters[-1]].isalnum():
             letters.pop()
-        while letters and not doc[letters[0]].text.isalnum():
+        while letters and not texts[letters[0]].isalnum():
             letters.pop(0)
         if len(letters) >= 3:
-            yield letters[0], letters[-1] + 1, letters
-
+            yield letters
         i = max(k, i + 1)
 
 
-def _join(doc: Doc, letters: list[int], deob: Deobfuscator) -> tuple[int, int, str] | None:
+def _join(texts: list[str], letters: list[int], deob: Deobfuscator) -> tuple[int, int, str] | None:
     """The longest stretch of a letter run that spells a target; a neighbouring one-letter word
     ("what a f u c k", "f u c k u") may be glued to the run, so up to two are tried off each end."""
     n = len(letters)
     for trim in range(min(n - 3, 4) + 1):
         for head in range(trim + 1):
-            part = letters[head : n - (trim - head)]
             if trim - head > 2 or head > 2:
                 continue
-            norm = deob("".join(doc[x].text for x in part))
+            part = letters[head : n - (trim - head)]
+            norm = deob("".join(texts[x] for x in part))
             if norm in deob.targets:
                 return part[0], part[-1] + 1, norm
     return None
 
 
-def _hashtag_parts(doc: Doc) -> Iterator[tuple[Token, list[str]]]:
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if prev.text == "#" and not prev.whitespace_ and not token.text.islower():
-            parts = _CAMEL.findall(token.text)
-            if len(parts) > 1 and "".join(parts) == token.text:
-                yield token, parts
-
-
-def _glued_pairs(doc: Doc, deob: Deobfuscator) -> Iterator[tuple[int, int, str]]:
+def _glued_pairs(
+    texts: list[str], spaces: list[bool], deob: Deobfuscator
+) -> Iterator[tuple[int, int, str]]:
     """Two tokens with no space between that the tokenizer split inside a disguised word
-    (`sh1t` → `sh1` + `t`, as if `1t` were a unit): rejoin them when the whole is a target."""
-    for left, right in itertools.pairwise(doc):
-        if left.whitespace_ or not (left.text[-1].isalnum() and right.text[0].isalnum()):
+    (`sh1t` → `sh1` + `t`, as if `1t` were a unit; `$` + `hit`): rejoin them when the whole is
+    a target."""
+    for i in range(len(texts) - 1):
+        left, right = texts[i], texts[i + 1]
+        if spaces[i] or not (_wordish(left[-1]) and _wordish(right[0])):
             continue
-        norm = deob(left.text + right.text)
-        if norm in deob.targets and deob(left.text) not in deob.targets:
-            yield left.i, right.i + 1, norm
+        norm = deob(left + right)
+        if norm in deob.targets and deob(left) not in deob.targets:
+            yield i, i + 2, norm
 
 
-def prepare_tokens(doc: Doc, deob: Deobfuscator) -> Doc:
+def _hashtag_parts(texts: list[str], spaces: list[bool]) -> Iterator[tuple[int, list[str]]]:
+    for i in range(1, len(texts)):
+        if texts[i - 1] == "#" and not spaces[i - 1] and not texts[i].islower():
+            parts = _CAMEL.findall(texts[i])
+            if len(parts) > 1 and "".join(parts) == texts[i]:
+                yield i, parts
+
+
+def _read(doc: Doc) -> tuple[list[str], list[bool], list[int]]:
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, SPACY, IDX]).tolist() if len(doc) else []
+    return [strings[r[0]] for r in rows], [bool(r[1]) for r in rows], [r[2] for r in rows]
+
+
+def prepare_tokens(doc: Doc, deob: Deobfuscator) -> TokenView:
     """Retokenise where obfuscation demands it, then set every token's norm."""
-    joins = [j for _, _, letters in _letter_runs(doc) if (j := _join(doc, letters, deob))]
+    texts, spaces, starts = _read(doc)
+    joins = [j for letters in _letter_runs(texts) if (j := _join(texts, letters, deob))]
     joined = {i for s, e, _ in joins for i in range(s, e)}
-    joins += [j for j in _glued_pairs(doc, deob) if not joined & {j[0], j[1] - 1}]
-    splits = [(t, parts) for t, parts in _hashtag_parts(doc) if t.i not in joined]
+    joins += [j for j in _glued_pairs(texts, spaces, deob) if not joined & {j[0], j[1] - 1}]
+    splits = []
+    if "#" in texts:
+        splits = [(i, parts) for i, parts in _hashtag_parts(texts, spaces) if i not in joined]
     merged_norms: dict[int, str] = {}
     if joins or splits:
         with doc.retokenize() as retokenizer:
             for start, end, norm in joins:
                 retokenizer.merge(doc[start:end])
-                merged_norms[doc[start].idx] = norm
-            for token, parts in splits:
-                heads: list[Token | tuple[Token, int]] = [(token, i) for i in range(len(parts))]
+                merged_norms[starts[start]] = norm
+            for i, parts in splits:
+                token = doc[i]
+                heads: list[Token | tuple[Token, int]] = [(token, k) for k in range(len(parts))]
                 retokenizer.split(token, parts, heads=heads)
-    for token in doc:
-        token.norm_ = merged_norms.get(token.idx) or deob(token.text)
-    return doc
+        texts, spaces, starts = _read(doc)
+    norms = [deob(t) for t in texts]
+    if merged_norms:
+        norms = [merged_norms.get(s, n) for s, n in zip(starts, norms, strict=True)]
+    if norms:
+        ids = [deob.norm_id(n, doc.vocab.strings) for n in norms]
+        doc.from_array([NORM], numpy.array(ids, dtype="uint64").reshape(-1, 1))
+    ends = [s + len(t) for s, t in zip(starts, texts, strict=True)]
+    return TokenView(texts, norms, spaces, starts, ends)

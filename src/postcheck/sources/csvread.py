@@ -78,7 +78,11 @@ def read_csv(
 
     with stream:
         feed = lines()
-        first = next(feed, None)
+        try:
+            first = next(feed, None)
+        except Problem as problem:
+            yield problem.to_error(source)
+            return
         yield from pending
         pending.clear()
         if first is None:
@@ -95,6 +99,10 @@ def read_csv(
             except StopIteration:
                 yield from pending
                 return
+            except Problem as problem:  # the stream itself is damaged: nothing more to read
+                yield from pending
+                yield problem.to_error(source)
+                return
             except csv.Error as exc:
                 yield from pending
                 pending.clear()
@@ -107,7 +115,10 @@ def read_csv(
             yield from pending
             pending.clear()
             if cells:
-                yield CsvRow(row_start[0] or 0, [c.lstrip("\ufeff") if i == 0 else c for i, c in enumerate(cells)])
+                yield CsvRow(
+                    row_start[0] or 0,
+                    [c.lstrip("\ufeff") if i == 0 else c for i, c in enumerate(cells)],
+                )
 
 
 def find_column(header: list[str], *candidates: str) -> int | None:

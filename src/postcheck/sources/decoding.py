@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import IO
 
@@ -56,22 +58,29 @@ def bounded_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | 
     """Yield `(line_number, raw_line)` from a binary stream, one line in memory at a time.
 
     A line longer than `limit` bytes is never held whole: it is read past in chunks and yielded
-    as `None`, so the caller can report it as oversized and carry on with the next line.
+    as `None`, so the caller can report it as oversized and carry on with the next line. A
+    stream that fails mid-way (corrupt zip data) raises `Problem` located at the failing line.
     """
     number = 0
     while True:
-        line = stream.readline(limit + 1)
+        try:
+            line = stream.readline(limit + 1)
+            if len(line) > limit and not line.endswith(b"\n"):
+                while True:
+                    rest = stream.readline(64 * 1024)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                line_or_none: bytes | None = None
+            else:
+                line_or_none = line
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+            # A damaged stream cannot be resynchronised: the rest of this file is lost.
+            reason = f"corrupt data, rest of file not read: {exc}"
+            raise Problem(reason, f"line {number + 1}") from exc
         if not line:
             return
         number += 1
-        if len(line) > limit and not line.endswith(b"\n"):
-            while True:
-                rest = stream.readline(64 * 1024)
-                if not rest or rest.endswith(b"\n"):
-                    break
-            yield number, None
-            continue
-        yield number, line
+        yield number, line_or_none
 
 
 class LineDecoder:
@@ -103,7 +112,9 @@ class LineDecoder:
                 try:
                     text = raw.decode("cp1252")
                 except UnicodeDecodeError:
-                    raise Problem(f"wrong encoding: neither UTF-8 nor Windows-1252 ({col})") from exc
+                    raise Problem(
+                        f"wrong encoding: neither UTF-8 nor Windows-1252 ({col})"
+                    ) from exc
                 self.legacy = True
                 self.warning = f"not valid UTF-8 ({col}); read as Windows-1252 from here on"
                 return text

@@ -84,11 +84,18 @@ def _read_posts(tree: Tree, name: str, options: Options) -> Iterator[Item]:
         yield from guarded(
             source,
             f"record {number}",
-            lambda e=entry, n=number: _post(name, source, n, e, options),
+            _post,
+            name,
+            source,
+            number,
+            entry,
+            options,
         )
 
 
-def _post(name: str, source: str, number: int, entry: dict[str, Any], options: Options) -> Post | None:
+def _post(
+    name: str, source: str, number: int, entry: dict[str, Any], options: Options
+) -> Post | None:
     texts: list[str] = []
     data = get_ci(entry, "data")
     for part in data if isinstance(data, list) else []:
@@ -142,7 +149,13 @@ def _read_comments(
         yield from guarded(
             source,
             f"record {number}",
-            lambda e=entry, n=number: _comment(name, source, n, e, options, prefix),
+            _comment,
+            name,
+            source,
+            number,
+            entry,
+            options,
+            prefix,
         )
 
 

@@ -79,7 +79,7 @@ def _fields_to_post(
             raise Problem(f"field '{field}' must be a string, found {json.dumps(value)}")
         context[field] = value
     raw_id = fields.get("id")
-    if raw_id is not None and not isinstance(raw_id, str | int) or isinstance(raw_id, bool):
+    if (raw_id is not None and not isinstance(raw_id, str | int)) or isinstance(raw_id, bool):
         raise Problem(f"field 'id' must be a string or a number, found {json.dumps(raw_id)}")
     return make_post(
         id=str(raw_id) if raw_id is not None and raw_id != "" else default_id,
@@ -113,8 +113,13 @@ def read_jsonl(tree: Tree, name: str, options: Options) -> Iterator[Item]:
         yield problem.to_error(source)
         return
     decoder = LineDecoder(legacy_fallback=False)
+    lines = bounded_lines(stream, limit)
     with stream:
-        for number, raw in bounded_lines(stream, limit):
+        while (entry := _next_line(lines, source)) is not None:
+            if isinstance(entry, ReadError):
+                yield entry
+                return
+            number, raw = entry
             location = f"line {number}"
             if raw is None:
                 yield ReadError(
@@ -132,6 +137,16 @@ def read_jsonl(tree: Tree, name: str, options: Options) -> Iterator[Item]:
                 yield problem.to_error(source, location)
                 continue
             yield post
+
+
+def _next_line(
+    lines: Iterator[tuple[int, bytes | None]], source: str
+) -> tuple[int, bytes | None] | ReadError | None:
+    """The next line, None at the end, or a `ReadError` when the stream itself is damaged."""
+    try:
+        return next(lines, None)
+    except Problem as problem:
+        return problem.to_error(source)
 
 
 def _jsonl_post(line: str, source: str, name: str, number: int, options: Options) -> Post:
@@ -270,8 +285,13 @@ def _paragraphs(
         elif lines:
             yield start, "".join(lines).strip()
 
+    lines_in = bounded_lines(stream, limit)
     with stream:
-        for number, raw in bounded_lines(stream, limit):
+        while (entry := _next_line(lines_in, source)) is not None:
+            if isinstance(entry, ReadError):
+                yield entry
+                return
+            number, raw = entry
             try:
                 text = decoder.decode(raw) if raw is not None else None
             except Problem as problem:

@@ -78,7 +78,14 @@ def _read_media(
         yield from guarded(
             source,
             f"record {number}",
-            lambda e=entry, n=number: _media_post(name, source, n, e, options, kind, platform),
+            _media_post,
+            name,
+            source,
+            number,
+            entry,
+            options,
+            kind,
+            platform,
         )
 
 
@@ -143,7 +150,12 @@ def _read_comments(tree: Tree, name: str, options: Options) -> Iterator[Item]:
         yield from guarded(
             source,
             f"record {number}",
-            lambda e=entry, n=number: _comment_post(name, source, n, e, options),
+            _comment_post,
+            name,
+            source,
+            number,
+            entry,
+            options,
         )
 
 

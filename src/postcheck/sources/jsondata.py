@@ -39,9 +39,7 @@ def parse_json(text: str, *, js_assignment: bool = False) -> Any:
         rest = text[exc.pos :].strip()
         truncated = not rest or exc.msg.startswith("Unterminated string")
         if truncated:
-            raise Problem(
-                "truncated JSON: unexpected end of data", f"line {exc.lineno}"
-            ) from exc
+            raise Problem("truncated JSON: unexpected end of data", f"line {exc.lineno}") from exc
         raise Problem(
             f"invalid JSON: {exc.msg} (column {exc.colno})", f"line {exc.lineno}"
         ) from exc

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from postcheck.models import Context, Origin, Post
@@ -16,7 +16,7 @@ class Options:
 
     account: Account = Account.OFFICIAL
     text_column: str | None = None
-    limits: Limits = Limits()
+    limits: Limits = field(default_factory=Limits)
 
 
 def make_post(

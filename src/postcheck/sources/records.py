@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, ParamSpec
 
 from postcheck.models import Post
 from postcheck.sources.archive import Tree
 from postcheck.sources.errors import Problem, ReadError
 from postcheck.sources.jsondata import expect_list, load_json, repair_strings
 from postcheck.sources.limits import Limits
+
+P = ParamSpec("P")
 
 # Errors a malformed record can raise while being converted; anything else is a bug.
 RECORD_ERRORS = (Problem, ValueError, TypeError, KeyError, AttributeError)
@@ -55,13 +57,19 @@ def json_records(
 
 
 def guarded(
-    source: str, location: str, build: Callable[[], Post | None]
+    source: str,
+    location: str,
+    build: Callable[P, Post | None],
+    *args: P.args,
+    **kwargs: P.kwargs,
 ) -> Iterator[Post | ReadError]:
     """Run one record's conversion, turning a malformed record into a `ReadError`."""
     try:
-        post = build()
+        post = build(*args, **kwargs)
     except RECORD_ERRORS as exc:
-        reason = exc.reason if isinstance(exc, Problem) else f"malformed record: {exc}"
+        # One line, whatever the exception (pydantic's messages span several lines).
+        detail = exc.reason if isinstance(exc, Problem) else f"malformed record: {exc}"
+        reason = " ".join(detail.split())
         yield ReadError(source=source, location=location, reason=reason)
         return
     if post is not None:

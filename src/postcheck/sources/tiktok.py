@@ -48,7 +48,10 @@ def _read(tree: Tree, name: str, options: Options) -> Iterator[Item]:
     videos = _list_at(data, ("Post", "Posts", "VideoList"), ("Video", "Videos", "VideoList"))
     comments = _list_at(data, ("Comment", "Comments", "CommentsList"))
     base = name.rsplit("/", 1)[-1]
-    sections = (("video", videos or [], ("Title", "Caption")), ("comment", comments or [], ("Comment",)))
+    sections = (
+        ("video", videos or [], ("Title", "Caption")),
+        ("comment", comments or [], ("Comment",)),
+    )
     for kind, items, text_keys in sections:
         for number, item in enumerate(items, 1):
             location = f"{kind} {number}"
@@ -62,9 +65,14 @@ def _read(tree: Tree, name: str, options: Options) -> Iterator[Item]:
             yield from guarded(
                 source,
                 location,
-                lambda i=item, n=number, k=kind, t=text_keys: _post(
-                    base, source, n, i, options, k, t
-                ),
+                _post,
+                base,
+                source,
+                number,
+                item,
+                options,
+                kind,
+                text_keys,
             )
 
 

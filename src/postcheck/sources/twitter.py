@@ -40,8 +40,15 @@ def _base(name: str) -> str:
     return name.rsplit("/", 1)[-1]
 
 
+def _part_order(name: str) -> tuple[str, int, str]:
+    # `tweets.js` is part 0 and must come before `tweets-part1.js`, which sorts first by name.
+    part = re.search(r"-part(\d+)\.js$", name, re.IGNORECASE)
+    folder = name.rsplit("/", 1)[0] if "/" in name else ""
+    return folder, int(part.group(1)) if part else 0, name
+
+
 def _matching(names: list[str], pattern: re.Pattern[str]) -> list[str]:
-    return [n for n in names if pattern.match(_base(n))]
+    return sorted((n for n in names if pattern.match(_base(n))), key=_part_order)
 
 
 @dataclass
@@ -183,7 +190,11 @@ def _find_note(archive: _Archive, short_text: str, created_at: str | None) -> _N
         if len(note.key) <= len(key) or not note.key.startswith(key):
             continue
         note_when = to_epoch(note.created_at)
-        if when is not None and note_when is not None and abs(when - note_when) > _NOTE_WINDOW_SECONDS:
+        if (
+            when is not None
+            and note_when is not None
+            and abs(when - note_when) > _NOTE_WINDOW_SECONDS
+        ):
             continue
         return note
     return None
@@ -201,7 +212,12 @@ def _read_tweets(archive: _Archive, name: str, *, deleted: bool) -> Iterator[Ite
         yield from guarded(
             source,
             f"record {number}",
-            lambda t=tweet, n=number: _tweet_post(archive, source, n, t, deleted=deleted),
+            _tweet_post,
+            archive,
+            source,
+            number,
+            tweet,
+            deleted=deleted,
         )
 
 
@@ -287,7 +303,13 @@ def _read_dms(archive: _Archive, name: str) -> Iterator[Item]:
             yield from guarded(
                 source,
                 f"record {number}, message {index}",
-                lambda c=create, i=index: _dm_post(archive, source, number, i, c, conversation_id),
+                _dm_post,
+                archive,
+                source,
+                number,
+                index,
+                create,
+                conversation_id,
             )
 
 
