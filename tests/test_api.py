@@ -182,4 +182,6 @@ def test_spacy_component_via_entry_point() -> None:
     doc = nlp(doc)
     assert [f["rule"] for f in doc._.postcheck_findings] == ["DEF-ALLEGATION"]
     assert [s.label_ for s in doc.spans["postcheck"]] == ["DEF-ALLEGATION"]
-    assert ("person", "Dave on reception") in {(s.label_, s.text) for s in doc.spans["postcheck_refs"]}
+    assert ("person", "Dave on reception") in {
+        (s.label_, s.text) for s in doc.spans["postcheck_refs"]
+    }

@@ -19,14 +19,16 @@ CONTEXTS = st.fixed_dictionaries(
 )
 # Text that is likely to hit rules: words from the lexicons, obfuscation characters, any Unicode.
 RULE_WORDS = ["BSFC", "password", "is", "Mr", "Davies", "thief", "07700", "900123", "f*ck", "@x"]
-MIXED = st.lists(
-    st.one_of(st.text(max_size=12), st.sampled_from(RULE_WORDS)), max_size=25
-).map(" ".join)
+MIXED = st.lists(st.one_of(st.text(max_size=12), st.sampled_from(RULE_WORDS)), max_size=25).map(
+    " ".join
+)
 
 
 @SETTINGS
 @given(text=st.one_of(st.text(max_size=400), MIXED), context=CONTEXTS)
-def test_spans_index_the_original_text(checker: Checker, text: str, context: dict[str, str]) -> None:
+def test_spans_index_the_original_text(
+    checker: Checker, text: str, context: dict[str, str]
+) -> None:
     report = checker.check(text, **context)
     for f in report.findings:
         assert 0 <= f.start < f.end <= len(text)
@@ -79,9 +81,7 @@ def test_deobfuscation_never_turns_clean_words_into_profanity(
 
 
 STRONG = sorted(
-    w
-    for w in Checker.default().pack.lexicons["profanity_strong"]
-    if w.isalpha() and len(w) >= 4
+    w for w in Checker.default().pack.lexicons["profanity_strong"] if w.isalpha() and len(w) >= 4
 )
 
 

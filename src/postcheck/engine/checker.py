@@ -21,7 +21,7 @@ def build_report(post_id: str | None, findings: list[Finding], ruleset: RulesetI
     """Verdict, worst severity and merged routing of a post's findings."""
     counted = [f for f in findings if f.severity.at_least(Severity.LOW)]
     worst = max((f.severity for f in counted), key=lambda s: s.rank, default=None)
-    return Report(
+    return Report.model_construct(
         id=post_id,
         verdict=Verdict.for_severity(worst),
         severity=worst if worst is not None else "none",
@@ -83,10 +83,24 @@ class Checker:
     def check_post(self, post: Post) -> Report:
         return next(self.check_many([post]))
 
+    def _check_in_process(self, posts: Iterable[Post | str]) -> Iterator[Report]:
+        """The one-process path: same component logic, without turning findings into plain
+        data and back (which only multiprocessing needs)."""
+        engine = self.component.engine
+        for item in posts:
+            post = item if isinstance(item, Post) else Post(text=item)
+            doc = self.nlp.make_doc(post.text)
+            view = engine.prepare(doc)
+            findings, _ = engine.run(doc, view, post.context, show_pii=self.component.show_pii)
+            yield build_report(post.id, findings, self.ruleset)
+
     def check_many(
         self, posts: Iterable[Post | str], *, n_process: int = 1, batch_size: int = 256
     ) -> Iterator[Report]:
         """Stream reports in input order; `n_process > 1` spreads the work over processes."""
+        if n_process == 1 and self.nlp.pipe_names == [self.component.name]:
+            yield from self._check_in_process(posts)
+            return
         pending: deque[Post] = deque()
 
         def docs() -> Iterator[Any]:

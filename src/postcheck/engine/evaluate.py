@@ -20,7 +20,7 @@ from postcheck.masking import mask
 from postcheck.matching.compiler import CompiledRule, PackCompiler
 from postcheck.matching.state import DocState, Hit, group
 from postcheck.matching.validators import phone_digits
-from postcheck.models import Context, Finding, Fix
+from postcheck.models import Context, Finding, Fix, RoutingEntry
 from postcheck.nlp.references import ReferenceMarker, squash
 from postcheck.nlp.tokens import TokenView, prepare_tokens
 
@@ -46,6 +46,8 @@ class RuleEngine:
         self.rules: list[CompiledRule] = compiler.compile()
         self.phrases = compiler.phrases
         self.matcher = compiler.matcher
+        self.anchors = frozenset(compiler.anchors) if compiler.anchors is not None else None
+        self._routes: dict[tuple[str, str, str, str | None], list[RoutingEntry]] = {}
         self.references = ReferenceMarker(vocab, pack.lexicons, pack.profile, make_doc)
         profile = pack.profile
         self._profile_facts: dict[str, Callable[[str], bool]] = {
@@ -80,10 +82,27 @@ class RuleEngine:
             view=view,
             context=context.model_dump(),
             phrase_hits=group(self.phrases(doc), strings),
-            pattern_hits=group(self.matcher(doc), strings),
+            run_patterns=self._run_patterns,
             refs=refs,
             make_bio=self._bio_state,
         )
+
+    def _run_patterns(self, state: DocState) -> dict[str, list[tuple[int, int]]]:
+        if self.anchors is not None:
+            words = set(state.view.norms).union(t.lower() for t in state.view.texts)
+            if self.anchors.isdisjoint(words):
+                return {}
+        return group(self.matcher(state.doc), state.doc.vocab.strings)
+
+    def _routing(self, rule: CompiledRule, context: Context) -> list[RoutingEntry]:
+        """Routing depends only on the rule and three context fields: computed once each."""
+        spec = rule.spec
+        key = (spec.id, context.account, context.direction, context.author_role)
+        found = self._routes.get(key)
+        if found is None:
+            found = route(self.pack.routing, spec.category, spec.severity, context, spec.routing)
+            self._routes[key] = found
+        return found
 
     def _bio_state(self, bio: str) -> DocState:
         doc = self.make_doc(bio)
@@ -161,7 +180,8 @@ class RuleEngine:
                 fix = Fix(
                     label=spec.fix.label, start=hit.start, end=hit.end, replacement=replacement
                 )
-        return Finding(
+        # Built from validated rule data: no need to validate again on this hot path.
+        return Finding.model_construct(
             rule=spec.id,
             category=spec.category,
             severity=spec.severity,
@@ -171,7 +191,7 @@ class RuleEngine:
             message=spec.message,
             suggestion=spec.suggestion.replace("{disclaimer}", self.pack.profile.disclaimer_text),
             policy=spec.policy,
-            routing=route(self.pack.routing, spec.category, spec.severity, context, spec.routing),
+            routing=self._routing(rule, context),
             explanation=hit.note if not spec.mask or show_pii else _masked_note(hit.note),
             fix=fix,
         )

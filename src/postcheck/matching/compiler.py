@@ -10,6 +10,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -35,6 +36,12 @@ from postcheck.matching.validators import VALIDATORS
 from postcheck.nlp.cues import CUE_WORDS
 from postcheck.nlp.deobfuscate import Deobfuscator, basic_form
 from postcheck.nlp.tokens import prepare_tokens
+from postcheck.taxonomy import Category
+
+
+# People disguise taboo words, not ordinary ones: an ambiguous mask ("t*at") is read as a word
+# from these categories' lists before any other target ("that").
+TABOO_CATEGORIES = frozenset({Category.OFFENSIVE, Category.HARASSMENT, Category.DISCRIMINATION})
 
 
 @dataclass(frozen=True)
@@ -71,14 +78,21 @@ class PackCompiler:
         self.vocab = vocab
         self.make_doc = make_doc
         sources: list[TermSource] = []
+        taboo_sources: list[TermSource] = []
         for loaded in pack.rules:
             for spec in (loaded.spec.match, loaded.spec.unless.sentence_has):
                 for node in _walk(spec):
-                    sources += [s for s in (node.phrases, node.fuzzy) if s is not None]
+                    found = [s for s in (node.phrases, node.fuzzy) if s is not None]
+                    sources += found
+                    if loaded.spec.category in TABOO_CATEGORIES and spec is loaded.spec.match:
+                        taboo_sources += found
         targets = {w for s in sources for t in pack.terms(s) for w in basic_form(t).split()}
-        self.deob = Deobfuscator(targets | CUE_WORDS)
+        taboo = {w for s in taboo_sources for t in pack.terms(s) for w in basic_form(t).split()}
+        self.deob = Deobfuscator(targets | CUE_WORDS, preferred=taboo)
         self.phrases = PhraseMatcher(vocab, attr="NORM")
         self.matcher = Matcher(vocab, validate=True)
+        # Words that must open a pattern; None when some pattern can open with anything.
+        self.anchors: set[str] | None = set()
         self._keys = itertools.count()
 
     def compile(self) -> list[CompiledRule]:
@@ -99,6 +113,23 @@ class PackCompiler:
                 )
             )
         return compiled
+
+    def _add_anchor(self, first: dict[str, Any]) -> None:
+        """Record the words a pattern can start with, so posts without any of them skip the
+        Matcher (it costs more per call than every phrase list together)."""
+        if self.anchors is None:
+            return
+        words: set[str] = set()
+        for attr in ("LOWER", "NORM", "ORTH", "TEXT"):
+            value = first.get(attr)
+            if isinstance(value, str):
+                words.add(value.lower())
+            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                words.update(str(v).lower() for v in value["IN"])
+        if not words or first.get("OP") in ("?", "*"):
+            self.anchors = None
+        else:
+            self.anchors |= words
 
     def _key(self, loaded: LoadedRule) -> str:
         return f"{loaded.spec.id}#{next(self._keys)}"
@@ -128,6 +159,8 @@ class PackCompiler:
                     line=loaded.line,
                     field="match.patterns",
                 ) from None
+            for pattern in match.patterns:
+                self._add_anchor(pattern[0] if pattern else {})
             return PatternNode(key)
         if match.regex is not None:
             spec = match.regex

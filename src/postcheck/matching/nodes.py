@@ -13,6 +13,11 @@ from postcheck.nlp.deobfuscate import basic_form
 from postcheck.nlp.words import is_word
 
 
+def _precomputed(node: Node) -> bool:
+    """Phrase and pattern matches come from the shared matchers' single pass: free to check."""
+    return isinstance(node, PhraseNode | PatternNode)
+
+
 class Node(ABC):
     """A compiled `match` block."""
 
@@ -116,11 +121,13 @@ class FuzzyNode(Node):
 
     def find(self, state: DocState) -> list[Hit]:
         norms = state.view.norms
+        initials = self.initials
+        candidates = [i for i, norm in enumerate(norms) if norm[:1] in initials]
         out: list[Hit] = []
         for size, terms in self.by_size.items():
-            for start in range(len(norms) - size + 1):
-                if norms[start][:1] not in self.initials:
-                    continue
+            for start in candidates:
+                if start + size > len(norms):
+                    break
                 window_tokens = norms[start : start + size]
                 if not all(w.isalnum() for w in window_tokens):
                     continue
@@ -148,6 +155,10 @@ class NearNode(Node):
         self.within, self.scope, self.order = within, scope, order
 
     def find(self, state: DocState) -> list[Hit]:
+        # Look at the cheaper side first: most posts have no allegation, so the people in
+        # them never need to be turned into hits.
+        if _precomputed(self.b) and not self.b.hits(state):
+            return []
         a_hits = self.a.hits(state)
         if not a_hits:
             return []
@@ -207,6 +218,8 @@ class AllNode(Node):
         self.children = tuple(children)
 
     def find(self, state: DocState) -> list[Hit]:
+        if any(_precomputed(c) and not c.hits(state) for c in self.children):
+            return []
         evidence: list[Hit] | None = None
         notes = []
         for child in self.children:

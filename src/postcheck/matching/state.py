@@ -37,13 +37,21 @@ class DocState:
     view: TokenView
     context: dict[str, Any]
     phrase_hits: dict[str, list[tuple[int, int]]]
-    pattern_hits: dict[str, list[tuple[int, int]]]
+    run_patterns: Callable[[DocState], dict[str, list[tuple[int, int]]]]
     refs: dict[str, list[tuple[int, int]]]
     make_bio: Callable[[str], DocState | None]
+    _pattern_hits: dict[str, list[tuple[int, int]]] | None = None
     _sentences: list[int] | None = None
     _bio: DocState | None = None
     _bio_done: bool = False
     cache: dict[int, list[Hit]] = field(default_factory=dict)
+
+    @property
+    def pattern_hits(self) -> dict[str, list[tuple[int, int]]]:
+        """Token-pattern matches, computed on first use (many posts never need them)."""
+        if self._pattern_hits is None:
+            self._pattern_hits = self.run_patterns(self)
+        return self._pattern_hits
 
     @property
     def sentence_of(self) -> list[int]:

@@ -45,13 +45,14 @@ def basic_form(text: str) -> str:
 class Deobfuscator:
     """Maps a token's text to its normalised form, caching by text (tokens repeat a lot)."""
 
-    def __init__(self, targets: Iterable[str]) -> None:
+    def __init__(self, targets: Iterable[str], preferred: Iterable[str] = ()) -> None:
         self.targets = frozenset(t for t in targets if t.isalpha())
+        first = frozenset(preferred)
         self._by_length: dict[int, list[str]] = {}
         for word in self.targets:
             self._by_length.setdefault(len(word), []).append(word)
         for words in self._by_length.values():
-            words.sort()
+            words.sort(key=lambda w: (w not in first, w))
         self._cache: dict[str, str] = {}
         self._ids: dict[str, int] = {}
 

@@ -63,7 +63,10 @@ def render(console: Console, text: str, report: Report, *, show_text: bool = Tru
         console.print(
             Text.assemble(
                 ("Routing: ", "bold"),
-                "; ".join(f"{e.recipient.label} ({' '.join(e.reason.splitlines())})" for e in report.routing),
+                "; ".join(
+                    f"{e.recipient.label} ({' '.join(e.reason.splitlines())})"
+                    for e in report.routing
+                ),
             )
         )
     console.print(
