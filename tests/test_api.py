@@ -20,14 +20,14 @@ CONTRACT_FINDING = {
 def test_report_json_follows_the_machine_contract(checker: Checker) -> None:
     text = "Mr Davies is a thief, ring 07700 900123"
     data = json.loads(checker.check(text, id="p1").model_dump_json())
-    assert CONTRACT_REPORT <= data.keys()
+    assert data.keys() >= CONTRACT_REPORT
     assert data["id"] == "p1"
     assert data["verdict"] == "escalate"
     assert data["severity"] == "high"
     assert set(data["ruleset"]) == {"version", "sha256"}
     assert len(data["ruleset"]["sha256"]) == 64
     for finding in data["findings"]:
-        assert CONTRACT_FINDING <= finding.keys()
+        assert finding.keys() >= CONTRACT_FINDING
     rules = {f["rule"] for f in data["findings"]}
     assert {"DEF-ALLEGATION", "DP-PHONE"} <= rules
 

@@ -38,7 +38,6 @@ from postcheck.nlp.deobfuscate import Deobfuscator, basic_form
 from postcheck.nlp.tokens import prepare_tokens
 from postcheck.taxonomy import Category
 
-
 # People disguise taboo words, not ordinary ones: an ambiguous mask ("t*at") is read as a word
 # from these categories' lists before any other target ("that").
 TABOO_CATEGORIES = frozenset({Category.OFFENSIVE, Category.HARASSMENT, Category.DISCRIMINATION})

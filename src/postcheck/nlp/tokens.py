@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy
 from spacy.attrs import IDX, NORM, ORTH, SPACY
@@ -137,6 +138,7 @@ def prepare_tokens(doc: Doc, deob: Deobfuscator) -> TokenView:
         norms = [merged_norms.get(s, n) for s, n in zip(starts, norms, strict=True)]
     if norms:
         ids = [deob.norm_id(n, doc.vocab.strings) for n in norms]
-        doc.from_array([NORM], numpy.array(ids, dtype="uint64").reshape(-1, 1))
+        array: Any = numpy.array(ids, dtype="uint64").reshape(-1, 1)
+        doc.from_array([NORM], array)
     ends = [s + len(t) for s, t in zip(starts, texts, strict=True)]
     return TokenView(texts, norms, spaces, starts, ends)
