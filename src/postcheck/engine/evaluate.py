@@ -47,6 +47,7 @@ class RuleEngine:
         self.phrases = compiler.phrases
         self.matcher = compiler.matcher
         self.anchors = frozenset(compiler.anchors) if compiler.anchors is not None else None
+        self._rules_for: dict[tuple[str, str, str | None, str | None], list[CompiledRule]] = {}
         self._routes: dict[tuple[str, str, str, str | None], list[RoutingEntry]] = {}
         self.references = ReferenceMarker(vocab, pack.lexicons, pack.profile, make_doc)
         profile = pack.profile
@@ -78,7 +79,9 @@ class RuleEngine:
             refs.setdefault(kind, []).append((start, end))
         return DocState(
             doc=doc,
-            text=doc.text,
+            text="".join(
+                t + " " if sp else t for t, sp in zip(view.texts, view.spaces, strict=True)
+            ),
             view=view,
             context=context.model_dump(),
             phrase_hits=group(self.phrases(doc), strings),
@@ -86,6 +89,16 @@ class RuleEngine:
             refs=refs,
             make_bio=self._bio_state,
         )
+
+    def _applicable(self, context: Context) -> list[CompiledRule]:
+        """The rules whose `applies_to` holds in this context (few distinct contexts: cached)."""
+        key = (context.account, context.direction, context.platform, context.author_role)
+        found = self._rules_for.get(key)
+        if found is None:
+            found = self._rules_for[key] = [
+                r for r in self.rules if _applies(r.spec.applies_to, context)
+            ]
+        return found
 
     def _run_patterns(self, state: DocState) -> dict[str, list[tuple[int, int]]]:
         if self.anchors is not None:
@@ -114,16 +127,12 @@ class RuleEngine:
         """All findings for a prepared doc (sorted by position, then severity) and its state."""
         state = self.state(doc, view, context)
         findings: list[Finding] = []
-        for rule in self.rules:
-            spec = rule.spec
-            if not _applies(spec.applies_to, context):
+        for rule in self._applicable(context):
+            found = rule.node.hits(state)
+            if not found:
                 continue
-            hits = [
-                h
-                for h in rule.node.hits(state)
-                if h.end > h.start and not self._cleared(rule, state, h)
-            ]
-            for hit in _dedupe(hits)[: spec.max_findings]:
+            hits = [h for h in found if h.end > h.start and not self._cleared(rule, state, h)]
+            for hit in _dedupe(hits)[: rule.spec.max_findings]:
                 findings.append(self._finding(rule, state, hit, context, show_pii))
         findings.sort(key=lambda f: (f.start, -f.severity.rank, f.rule))
         return findings, state

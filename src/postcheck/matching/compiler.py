@@ -36,6 +36,7 @@ from postcheck.matching.validators import VALIDATORS
 from postcheck.nlp.cues import CUE_WORDS
 from postcheck.nlp.deobfuscate import Deobfuscator, basic_form
 from postcheck.nlp.tokens import prepare_tokens
+from postcheck.nlp.words import word_frequency
 from postcheck.taxonomy import Category
 
 # People disguise taboo words, not ordinary ones: an ambiguous mask ("t*at") is read as a word
@@ -113,22 +114,29 @@ class PackCompiler:
             )
         return compiled
 
-    def _add_anchor(self, first: dict[str, Any]) -> None:
-        """Record the words a pattern can start with, so posts without any of them skip the
-        Matcher (it costs more per call than every phrase list together)."""
+    def _add_anchor(self, pattern: list[dict[str, Any]]) -> None:
+        """Record words one of which a post must contain for this pattern to match: those of
+        the pattern's rarest required token. Posts with none of any pattern's anchor words skip
+        the Matcher, which costs more per call than every phrase list together."""
         if self.anchors is None:
             return
-        words: set[str] = set()
-        for attr in ("LOWER", "NORM", "ORTH", "TEXT"):
-            value = first.get(attr)
-            if isinstance(value, str):
-                words.add(value.lower())
-            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
-                words.update(str(v).lower() for v in value["IN"])
-        if not words or first.get("OP") in ("?", "*"):
-            self.anchors = None
-        else:
-            self.anchors |= words
+        options = []
+        for token in pattern:
+            if token.get("OP") in ("?", "*"):
+                continue
+            words: set[str] = set()
+            for attr in ("LOWER", "NORM", "ORTH", "TEXT"):
+                value = token.get(attr)
+                if isinstance(value, str):
+                    words.add(value.lower())
+                elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                    words.update(str(v).lower() for v in value["IN"])
+            if words:
+                options.append(words)
+        if not options:
+            self.anchors = None  # some pattern can match anything: always run the Matcher
+            return
+        self.anchors |= min(options, key=lambda ws: max(word_frequency(w) for w in ws))
 
     def _key(self, loaded: LoadedRule) -> str:
         return f"{loaded.spec.id}#{next(self._keys)}"
@@ -159,7 +167,7 @@ class PackCompiler:
                     field="match.patterns",
                 ) from None
             for pattern in match.patterns:
-                self._add_anchor(pattern[0] if pattern else {})
+                self._add_anchor(pattern)
             return PatternNode(key)
         if match.regex is not None:
             spec = match.regex

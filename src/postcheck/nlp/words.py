@@ -16,3 +16,8 @@ def is_word(text: str) -> bool:
     if not text.isalpha():
         return False
     return zipf_frequency(text.lower(), "en") >= WORD_ZIPF
+
+
+def word_frequency(text: str) -> float:
+    """Zipf frequency of a word (0 for unknown): how common it is in English."""
+    return float(zipf_frequency(text.lower(), "en"))
