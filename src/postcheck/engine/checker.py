@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -94,11 +96,10 @@ class Checker:
             findings, _ = engine.run(doc, view, post.context, show_pii=self.component.show_pii)
             yield build_report(post.id, findings, self.ruleset)
 
-    def check_many(
-        self, posts: Iterable[Post | str], *, n_process: int = 1, batch_size: int = 256
-    ) -> Iterator[Report]:
-        """Stream reports in input order; `n_process > 1` spreads the work over processes."""
-        if n_process == 1 and self.nlp.pipe_names == [self.component.name]:
+    def _check_serial(self, posts: Iterable[Post | str]) -> Iterator[Report]:
+        """One process: the engine directly when the pipeline is postcheck's alone, else
+        through `nlp.pipe` so a developer's own components run first."""
+        if self.nlp.pipe_names == [self.component.name]:
             yield from self._check_in_process(posts)
             return
         pending: deque[Post] = deque()
@@ -111,7 +112,55 @@ class Checker:
                 doc._.postcheck_context = post.context.model_dump(mode="json")
                 yield doc
 
-        for doc in self.nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+        for doc in self.nlp.pipe(docs()):
             post = pending.popleft()
             findings = [Finding.model_validate(f) for f in doc._.postcheck_findings or ()]
             yield build_report(post.id, findings, self.ruleset)
+
+    def check_many(
+        self, posts: Iterable[Post | str], *, n_process: int = 1, batch_size: int = 256
+    ) -> Iterator[Report]:
+        """Stream reports in input order; `n_process > 1` spreads batches over processes.
+
+        Worker processes are forked from this one, so they share the compiled rule pack
+        without rebuilding it, and only posts and reports cross between processes (spaCy's
+        own `nlp.pipe(n_process=...)` ships whole Docs both ways, which costs more than the
+        checking). At most two batches per worker are in flight: memory stays bounded
+        however long the stream.
+        """
+        if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            yield from self._check_serial(posts)
+            return
+        global _WORKER_CHECKER
+        _WORKER_CHECKER = self
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+            in_flight: deque[Future[list[Report]]] = deque()
+            for batch in _batches(posts, batch_size):
+                in_flight.append(pool.submit(_check_batch, batch))
+                if len(in_flight) >= 2 * n_process:
+                    yield from in_flight.popleft().result()
+            while in_flight:
+                yield from in_flight.popleft().result()
+
+
+_WORKER_CHECKER: Checker | None = None
+
+
+def _check_batch(posts: list[Post | str]) -> list[Report]:
+    """Runs in a forked worker, on the Checker inherited from the parent."""
+    checker = _WORKER_CHECKER
+    assert checker is not None, "worker started without a checker"
+    with checker.nlp.memory_zone():  # free the strings this batch added to the vocabulary
+        return list(checker._check_serial(posts))
+
+
+def _batches(posts: Iterable[Post | str], size: int) -> Iterator[list[Post | str]]:
+    batch: list[Post | str] = []
+    for post in posts:
+        batch.append(post)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -16,7 +16,16 @@ def negated(state: DocState, hit: Hit) -> bool:
     anchor = hit.anchor
     first, _ = state.sentence_bounds(anchor)
     start = max(first, anchor - NEGATION_LOOKBACK)
-    return any(state.view.norms[i] in NEGATIONS for i in range(start, anchor))
+    norms = state.view.norms
+    return any(norms[i] in NEGATIONS and not _idiom(norms, i, anchor) for i in range(start, anchor))
+
+
+# "without doubt", "without a doubt", "no doubt": intensifiers, not negations of the claim.
+NOT_NEGATING = frozenset({("without", "doubt"), ("without", "a"), ("no", "doubt")})
+
+
+def _idiom(norms: list[str], i: int, anchor: int) -> bool:
+    return i + 1 < anchor and (norms[i], norms[i + 1]) in NOT_NEGATING
 
 
 def hedged(state: DocState, hit: Hit) -> bool:

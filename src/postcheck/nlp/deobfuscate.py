@@ -54,14 +54,12 @@ class Deobfuscator:
         for words in self._by_length.values():
             words.sort(key=lambda w: (w not in first, w))
         self._cache: dict[str, str] = {}
-        self._ids: dict[str, int] = {}
 
-    def norm_id(self, norm: str, strings: StringStore) -> int:
-        """The string-store hash of a norm (added once per distinct norm)."""
-        found = self._ids.get(norm)
-        if found is None:
-            found = self._ids[norm] = int(strings.add(norm))
-        return found
+    @staticmethod
+    def norm_id(norm: str, strings: StringStore) -> int:
+        """The string-store hash of a norm. Added every time, not cached: inside a spaCy
+        `memory_zone` the store forgets it when the zone ends, and must learn it again."""
+        return int(strings.add(norm))
 
     def __call__(self, text: str) -> str:
         cached = self._cache.get(text)

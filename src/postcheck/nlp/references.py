@@ -40,6 +40,23 @@ def _name_like(text: str) -> bool:
     return len(text) >= 2 and text.isalpha() and text[0].isupper() and not text.isupper()
 
 
+# Titles that are never ordinary words, so "mr akhtar" (typed in lower case) is still a person.
+LOWERCASE_OK_TITLES = frozenset(["mr", "mrs", "ms", "mx", "mr.", "mrs.", "ms.", "mx."])
+NOT_SURNAMES = frozenset(["teams", "word", "excel", "office", "forms", "paint", "and", "or", "is"])
+
+
+def _surname_after_title(title: str, text: str) -> bool:
+    if _name_like(text):
+        return True
+    return (
+        title in LOWERCASE_OK_TITLES
+        and len(text) >= 2
+        and text.isalpha()
+        and text.islower()
+        and text not in NOT_SURNAMES
+    )
+
+
 class ReferenceMarker:
     """Finds person/role/mention/college references from gazetteers and the profile."""
 
@@ -78,10 +95,17 @@ class ReferenceMarker:
             text = texts[i]
             if norm in self.titles and i + 1 < n:
                 j = i + 2 if texts[i + 1] == "." and i + 2 < n else i + 1
-                if _name_like(texts[j]):
+                if _surname_after_title(norm, texts[j]):
                     refs.append(("person", i, j + 1))
+            elif norm in self.first_names and i + 1 < n and not _name_like(text):
+                # "kieran from maths": a lower-case first name is a person only with a place.
+                if text.isalpha() and norms[i + 1] in PLACE_LINKS:
+                    j = i + 3 if i + 2 < n and norms[i + 2] == "the" else i + 2
+                    if j < n and norms[j] in self.places:
+                        refs.append(("person", i, j + 1))
             elif norm in self.first_names and _name_like(text) and i + 1 < n:
-                if _name_like(texts[i + 1]) and norms[i + 1] not in self.first_names | DETERMINERS:
+                # A first name can be a surname too ("Brandon Kelly", "Kayla Davies").
+                if _name_like(texts[i + 1]) and norms[i + 1] not in DETERMINERS:
                     refs.append(("person", i, i + 2))
                 elif norms[i + 1] in PLACE_LINKS:
                     j = i + 3 if i + 2 < n and norms[i + 2] == "the" else i + 2

@@ -1,0 +1,30 @@
+"""Measuring a rule pack: labelled corpora (per-category P/R/F1) and binary-labelled sets."""
+
+from __future__ import annotations
+
+from postcheck.evaluation.corpus import BinaryItem, LabelledPost, read_binary, read_labelled
+from postcheck.evaluation.metrics import (
+    BinaryCounts,
+    BinaryResult,
+    Counts,
+    EvalError,
+    MultiLabelResult,
+    Outcome,
+    score_binary,
+    score_multilabel,
+)
+
+__all__ = [
+    "BinaryCounts",
+    "BinaryItem",
+    "BinaryResult",
+    "Counts",
+    "EvalError",
+    "LabelledPost",
+    "MultiLabelResult",
+    "Outcome",
+    "read_binary",
+    "read_labelled",
+    "score_binary",
+    "score_multilabel",
+]
