@@ -21,6 +21,10 @@ install: $(STAMP)
 demo: install
 	@echo "== postcheck check: sample drafts (corpora/samples/drafts.jsonl) =="
 	@$(BIN)/python scripts/demo_drafts.py corpora/samples/drafts.jsonl
+	@echo "== postcheck scan: sample exports of every platform (corpora/exports/) =="
+	@mkdir -p $(OUT)
+	@$(BIN)/postcheck scan corpora/exports -o $(OUT)/report.html -o $(OUT)/scan.jsonl --fail-on never
+	@echo "HTML report: $(OUT)/report.html   JSONL: $(OUT)/scan.jsonl"
 
 test: install lint typecheck unit
 

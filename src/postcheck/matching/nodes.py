@@ -114,7 +114,9 @@ class FuzzyNode(Node):
                 by_size.setdefault(len(words), []).append(" ".join(words))
         self.by_size = {n: sorted(set(ts)) for n, ts in by_size.items()}
         self.exact_words = {w for ts in self.by_size.values() for t in ts for w in t.split()}
-        self.initials = {t[0] for ts in self.by_size.values() for t in ts}
+        # A window must start like some term: its first two letters, either way round (typos
+        # rarely hit both of the first two letters, and "Brikenhead" swaps them).
+        self.initials = {p for ts in self.by_size.values() for t in ts for p in (t[:2], t[1::-1])}
         self.threshold = threshold
         self.min_length = min_length
         self.guard = guard
@@ -122,7 +124,7 @@ class FuzzyNode(Node):
     def find(self, state: DocState) -> list[Hit]:
         norms = state.view.norms
         initials = self.initials
-        candidates = [i for i, norm in enumerate(norms) if norm[:1] in initials]
+        candidates = [i for i, norm in enumerate(norms) if norm[:2] in initials]
         out: list[Hit] = []
         for size, terms in self.by_size.items():
             for start in candidates:
@@ -218,7 +220,12 @@ class AllNode(Node):
         self.children = tuple(children)
 
     def find(self, state: DocState) -> list[Hit]:
-        if any(_precomputed(c) and not c.hits(state) for c in self.children):
+        # Cheap children first: a phrase list with no match, or a disclaimer that is present,
+        # settles the answer before any costly child (fuzzy matching) runs.
+        if any(
+            (_precomputed(c) or isinstance(c, AbsentNode)) and not c.hits(state)
+            for c in self.children
+        ):
             return []
         evidence: list[Hit] | None = None
         notes = []

@@ -32,6 +32,11 @@ class AtomicOutput:
             sys.stdout.flush()
             self._temp.unlink()
         else:
+            # mkstemp creates the file 0600; a report is an ordinary file, so give it the
+            # permissions any other new file would get under the user's umask.
+            umask = os.umask(0)
+            os.umask(umask)
+            self._temp.chmod(0o666 & ~umask)
             os.replace(self._temp, self.target)
 
     def discard(self) -> None:
