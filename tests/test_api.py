@@ -185,3 +185,9 @@ def test_spacy_component_via_entry_point() -> None:
     assert ("person", "Dave on reception") in {
         (s.label_, s.text) for s in doc.spans["postcheck_refs"]
     }
+
+
+def test_words_inside_pasted_html_tags_are_checked(checker: Checker) -> None:
+    text = "Great day at <b>Birkenhead Sixth Form</b>!"
+    report = checker.check(text, account="personal")
+    assert [text[f.start : f.end] for f in report.findings] == ["Birkenhead Sixth Form"]

@@ -6,7 +6,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.util import compile_prefix_regex
+from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 
 def blank_english() -> Language:
@@ -14,6 +14,11 @@ def blank_english() -> Language:
     disguise, not money), so de-obfuscation sees the whole word."""
     nlp = spacy.blank("en")
     prefixes = [r"\$(?![A-Za-z])" if p == r"\$" else p for p in nlp.Defaults.prefixes or ()]
+    # HTML tags glued to words in pasted drafts ("<b>Birkenhead") are split off, so the words
+    # inside them are matched like any others.
+    tag = r"</?[A-Za-z][A-Za-z0-9]*>"
+    suffixes = [tag, *(nlp.Defaults.suffixes or ())]
     tokenizer: Any = nlp.tokenizer
-    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer.prefix_search = compile_prefix_regex([tag, *prefixes]).search
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     return nlp
