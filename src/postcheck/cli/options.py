@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
 
 from postcheck.config.schema import UserConfig
 from postcheck.config.yamlfile import load_yaml, validation_error
@@ -72,12 +73,8 @@ def build_checker(
             raise ConfigError(ErrorCode.SCHEMA, "expected a YAML mapping", file=str(config))
         try:
             user = UserConfig.model_validate(data)
-        except Exception as exc:
-            from pydantic import ValidationError
-
-            if isinstance(exc, ValidationError):
-                raise validation_error(exc, data, str(config)) from None
-            raise
+        except ValidationError as exc:
+            raise validation_error(exc, data, str(config)) from None
         base = config.parent
         user = user.model_copy(
             update={

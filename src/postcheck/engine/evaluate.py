@@ -51,20 +51,23 @@ class RuleEngine:
         self._routes: dict[tuple[str, str, str, str | None], list[RoutingEntry]] = {}
         self.references = ReferenceMarker(vocab, pack.lexicons, pack.profile, make_doc)
         profile = pack.profile
+        # The organisation's own public facts, normalised once; `unless: {profile: [...]}`
+        # clears evidence that is one of them.
+        phones = {phone_digits(p) for p in profile.phones}
+        mailboxes = {m.lower() for m in profile.mailboxes}
+        domains = tuple(d.lower() for d in profile.domains)
+        handles = {h.lower().lstrip("@") for h in profile.handles}
+        names = {squash(profile.name)}
+        aliases = {squash(a) for a in profile.aliases}
+        hashtags = {squash(h) for h in profile.hashtags}
         self._profile_facts: dict[str, Callable[[str], bool]] = {
-            "phones": lambda ev: phone_digits(ev) in {phone_digits(p) for p in profile.phones},
-            "mailboxes": lambda ev: (
-                ev.partition("@")[0].lower() in {m.lower() for m in profile.mailboxes}
-            ),
-            "domains": lambda ev: (
-                ev.rpartition("@")[2].lower().endswith(tuple(d.lower() for d in profile.domains))
-            ),
-            "handles": lambda ev: (
-                ev.lower().lstrip("@") in {h.lower().lstrip("@") for h in profile.handles}
-            ),
-            "name": lambda ev: squash(ev) == squash(profile.name),
-            "aliases": lambda ev: squash(ev) in {squash(a) for a in profile.aliases},
-            "hashtags": lambda ev: squash(ev) in {squash(h) for h in profile.hashtags},
+            "phones": lambda ev: phone_digits(ev) in phones,
+            "mailboxes": lambda ev: ev.partition("@")[0].lower() in mailboxes,
+            "domains": lambda ev: ev.rpartition("@")[2].lower().endswith(domains),
+            "handles": lambda ev: ev.lower().lstrip("@") in handles,
+            "name": lambda ev: squash(ev) in names,
+            "aliases": lambda ev: squash(ev) in aliases,
+            "hashtags": lambda ev: squash(ev) in hashtags,
             "disclaimers": lambda ev: False,
         }
 

@@ -99,18 +99,14 @@ class ReferenceMarker:
                     refs.append(("person", i, j + 1))
             elif norm in self.first_names and i + 1 < n and not _name_like(text):
                 # "kieran from maths": a lower-case first name is a person only with a place.
-                if text.isalpha() and norms[i + 1] in PLACE_LINKS:
-                    j = i + 3 if i + 2 < n and norms[i + 2] == "the" else i + 2
-                    if j < n and norms[j] in self.places:
-                        refs.append(("person", i, j + 1))
+                if text.isalpha() and (end := self._at_place(norms, i)):
+                    refs.append(("person", i, end))
             elif norm in self.first_names and _name_like(text) and i + 1 < n:
                 # A first name can be a surname too ("Brandon Kelly", "Kayla Davies").
                 if _name_like(texts[i + 1]) and norms[i + 1] not in DETERMINERS:
                     refs.append(("person", i, i + 2))
-                elif norms[i + 1] in PLACE_LINKS:
-                    j = i + 3 if i + 2 < n and norms[i + 2] == "the" else i + 2
-                    if j < n and norms[j] in self.places:
-                        refs.append(("person", i, j + 1))
+                elif end := self._at_place(norms, i):
+                    refs.append(("person", i, end))
             elif norm in ("year", "yr") and i + 1 < n and i and norms[i - 1] in DETERMINERS:
                 if YEAR_GROUP.match(norms[i + 1]):
                     refs.append(("role", i - 1, i + 2))
@@ -124,6 +120,15 @@ class ReferenceMarker:
             elif self.domains and "." in text and text.lower().endswith(self.domains):
                 refs.append(("college", i, i + 1))
         return sorted(set(refs), key=lambda r: (r[1], -r[2], r[0]))
+
+    def _at_place(self, norms: list[str], i: int) -> int:
+        """End of "NAME on/in/from/at (the) PLACE" starting at token i ("Dave on reception"),
+        or 0 when the name is not followed by a workplace."""
+        n = len(norms)
+        if i + 1 >= n or norms[i + 1] not in PLACE_LINKS:
+            return 0
+        j = i + 3 if i + 2 < n and norms[i + 2] == "the" else i + 2
+        return j + 1 if j < n and norms[j] in self.places else 0
 
     def _role(self, texts: list[str], norms: list[str], start: int, end: int) -> list[Ref]:
         if start and norms[start - 1] in DETERMINERS:
