@@ -15,17 +15,6 @@ from postcheck.errors import PostcheckError
 ROOT = Path(__file__).resolve().parents[2]
 EXPORTS = ROOT / "corpora" / "exports"
 BROKEN = ROOT / "tests" / "fixtures" / "exports"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 _register()
 _runner = CliRunner()

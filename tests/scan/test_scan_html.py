@@ -6,27 +6,14 @@ Set POSTCHECK_SCREENSHOTS=1 to refresh docs/screenshots/report.png from the samp
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from scan_support import CHROMIUM, CHROMIUM_ARGS, EXPORTS, ROOT, scan, write_jsonl
+from scan_support import EXPORTS, ROOT, scan, write_jsonl
 
 pytestmark = pytest.mark.slow
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-
 PHONE = "07700 900462"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (make browser)")
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _records() -> list[dict[str, str]]:
