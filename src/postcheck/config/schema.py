@@ -21,7 +21,8 @@ ProfileFact = Literal[
     "name", "aliases", "handles", "hashtags", "domains", "phones", "mailboxes", "disclaimers"
 ]
 Where = Literal["text", "bio"]
-EntityKind = Literal["person", "role", "mention", "college"]
+# `pronoun`: he/she/him/her/they/them with an identifiable antecedent earlier in the post.
+EntityKind = Literal["person", "role", "mention", "college", "pronoun"]
 
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
 

@@ -11,13 +11,19 @@ NEGATION_LOOKBACK = 4  # tokens before the evidence that a negation cue may stan
 
 
 def negated(state: DocState, hit: Hit) -> bool:
-    """A negation cue shortly before the claim ("is not a thief", "never stole"); cues inside a
-    matched phrase ("don't tell anyone") are part of the phrase, not a negation of it."""
+    """A negation cue shortly before the claim ("is not a thief", "never stole") or between the
+    terms of a combined match ("muslims are not lazy"); cues inside a matched term ("don't tell
+    anyone", "shouldn't be teachers") are part of the term, not a negation of it."""
     anchor = hit.anchor
     first, _ = state.sentence_bounds(anchor)
     start = max(first, anchor - NEGATION_LOOKBACK)
     norms = state.view.norms
-    return any(norms[i] in NEGATIONS and not _idiom(norms, i, anchor) for i in range(start, anchor))
+    inside = {i for s, e in hit.terms for i in range(s, e)}
+    end = max(anchor, max(e for _, e in hit.terms))
+    return any(
+        norms[i] in NEGATIONS and i not in inside and not _idiom(norms, i, end)
+        for i in range(start, end)
+    )
 
 
 # "without doubt", "without a doubt", "no doubt": intensifiers, not negations of the claim.

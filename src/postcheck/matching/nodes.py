@@ -183,7 +183,8 @@ class NearNode(Node):
                 start, end = min(a.tok_start, b.tok_start), max(a.tok_end, b.tok_end)
                 where = "in the same sentence as" if self.scope == "sentence" else "near"
                 hit = state.span_hit(start, end, f"{a.note} {where} {b.note}")
-                out.append(Hit(hit.start, hit.end, start, end, hit.note, b.anchor))
+                parts = a.terms + b.terms
+                out.append(Hit(hit.start, hit.end, start, end, hit.note, b.anchor, parts))
         return out
 
 
@@ -241,5 +242,6 @@ class AllNode(Node):
             return [Hit(0, len(state.text), 0, len(state.view.texts), "; ".join(notes))]
         suffix = f"; {'; '.join(notes)}" if notes else ""
         return [
-            Hit(h.start, h.end, h.tok_start, h.tok_end, h.note + suffix, h.core) for h in evidence
+            Hit(h.start, h.end, h.tok_start, h.tok_end, h.note + suffix, h.core, h.parts)
+            for h in evidence
         ]

@@ -24,10 +24,18 @@ class Hit:
     tok_end: int
     note: str
     core: int = -1  # token where the claim itself starts (negation is looked for before it)
+    # Token spans of the matched terms inside a combined (near) hit. A negation cue between
+    # them negates the claim ("muslims are not lazy"); one inside a term is part of it
+    # ("shouldn't be teachers"). Empty: the whole hit is one term.
+    parts: tuple[tuple[int, int], ...] = ()
 
     @property
     def anchor(self) -> int:
         return self.core if self.core >= 0 else self.tok_start
+
+    @property
+    def terms(self) -> tuple[tuple[int, int], ...]:
+        return self.parts or ((self.tok_start, self.tok_end),)
 
 
 @dataclass

@@ -29,6 +29,10 @@ PLACE_LINKS = frozenset(["on", "in", "from", "at"])
 YEAR_GROUP = re.compile(r"^(?:1[0-3]|[7-9])s?$")
 YEAR_TOKEN = re.compile(r"^y(?:r)?(?:1[0-3]|[7-9])s?$")
 Ref = tuple[str, int, int]  # (kind, first token, end token)
+# Pronouns that point back at someone already identified in the post ("Mr Ellison ... he deals
+# weed"). Resolution is deliberately simple: any earlier reference is the antecedent, because
+# what matters to the policy is that the post as a whole identifies a person.
+PRONOUNS = frozenset(["he", "she", "him", "her", "they", "them", "hes", "shes", "theyre"])
 
 
 def squash(text: str) -> str:
@@ -119,6 +123,13 @@ class ReferenceMarker:
                 refs.extend(self._hashtag(view, i))
             elif self.domains and "." in text and text.lower().endswith(self.domains):
                 refs.append(("college", i, i + 1))
+        if refs:
+            first_end = min(end for _, _, end in refs)
+            refs.extend(
+                ("pronoun", i, i + 1)
+                for i in range(first_end, n)
+                if norms[i] in PRONOUNS and texts[i][:1] != "#"
+            )
         return sorted(set(refs), key=lambda r: (r[1], -r[2], r[0]))
 
     def _at_place(self, norms: list[str], i: int) -> int:

@@ -1,0 +1,92 @@
+"""Structural matching in the rule language: pronouns that point back at an identified person,
+and negation between the terms of a combined (near) match. Uses a small rule folder of its own
+so the behaviour is tested apart from the bundled pack's wording."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from postcheck import Checker
+
+RULES = """
+rules:
+  - id: TEST-ALLEGATION
+    name: Allegation about someone identifiable
+    category: defamation
+    severity: high
+    policy: {clause: "§3", quote: "defamatory"}
+    message: Allegation.
+    suggestion: Remove it.
+    match:
+      near:
+        a: {entity: [person, role, mention, pronoun]}
+        b: {phrases: {terms: [takes bribes]}}
+        scope: sentence
+    unless: {negated: true}
+    examples: {flag: ["Mr Lowe takes bribes"], pass: ["Nobody here takes bribes"]}
+  - id: TEST-GROUP-TRAIT
+    name: Trait predicated of a group
+    category: discrimination
+    severity: high
+    policy: {clause: "§3", quote: "discriminatory"}
+    message: Generalisation.
+    suggestion: Remove it.
+    match:
+      near:
+        a: {phrases: {terms: [wizards]}}
+        b:
+          near:
+            a: {phrases: {terms: [shouldn't be, are]}}
+            b: {phrases: {terms: [teachers, lazy]}}
+            within: 2
+            order: a_first
+        within: 6
+        order: a_first
+    unless: {negated: true}
+    examples: {flag: ["wizards are lazy"], pass: ["wizards are not lazy"]}
+"""
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    folder: Path = tmp_path_factory.mktemp("rules")
+    (folder / "test.yaml").write_text(RULES, encoding="utf-8")
+    return Checker.from_paths(folder)
+
+
+def _rules(checker: Checker, text: str) -> list[str]:
+    return [f.rule for f in checker.check(text).findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Watch out for the new bursar, Mr Lowe. He takes bribes.", True),
+        ("Ask @finance_lead about it. She takes bribes, everyone knows.", True),
+        # A pronoun with nobody identified before it identifies nobody.
+        ("He takes bribes, apparently.", False),
+        ("They say he takes bribes. Mr Lowe is new here.", False),
+    ],
+)
+def test_pronoun_counts_only_with_an_earlier_antecedent(
+    checker: Checker, text: str, flagged: bool
+) -> None:
+    assert ("TEST-ALLEGATION" in _rules(checker, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("wizards are lazy", True),
+        ("wizards are not lazy", False),  # negation between the terms
+        ("wizards shouldn't be teachers", True),  # negation inside a term is part of it
+        ("wizards are never lazy", False),
+        ("not all wizards are lazy", False),  # negation just before the match
+    ],
+)
+def test_negation_between_terms_but_not_inside_them(
+    checker: Checker, text: str, flagged: bool
+) -> None:
+    assert ("TEST-GROUP-TRAIT" in _rules(checker, text)) is flagged
