@@ -13,16 +13,17 @@ from postcheck.nlp.deobfuscate import basic_form
 from postcheck.nlp.words import is_word
 
 
-def _precomputed(node: Node) -> bool:
-    """Phrase and pattern matches come from the shared matchers' single pass: free to check."""
-    return isinstance(node, PhraseNode | PatternNode)
-
-
 class Node(ABC):
     """A compiled `match` block."""
 
     @abstractmethod
     def find(self, state: DocState) -> list[Hit]: ...
+
+    def possible(self, state: DocState) -> bool:
+        """False when this node certainly finds nothing in the post, decided from the shared
+        single-pass results (phrase and pattern keys, reference kinds) without building any
+        evidence. Most rules in most posts stop here."""
+        return True
 
     def hits(self, state: DocState) -> list[Hit]:
         cached = state.cache.get(id(self))
@@ -41,6 +42,9 @@ class PhraseNode(Node):
     def __init__(self, key: str) -> None:
         self.key = key
 
+    def possible(self, state: DocState) -> bool:
+        return self.key in state.phrase_hits
+
     def find(self, state: DocState) -> list[Hit]:
         return [
             state.span_hit(s, e, f"phrase {_read_as(state, s, e)}")
@@ -52,6 +56,9 @@ class PatternNode(Node):
     def __init__(self, key: str) -> None:
         self.key = key
 
+    def possible(self, state: DocState) -> bool:
+        return self.key in state.pattern_hits
+
     def find(self, state: DocState) -> list[Hit]:
         return [
             state.span_hit(s, e, f"token pattern {_read_as(state, s, e)}")
@@ -62,6 +69,9 @@ class PatternNode(Node):
 class EntityNode(Node):
     def __init__(self, kinds: Sequence[str]) -> None:
         self.kinds = tuple(kinds)
+
+    def possible(self, state: DocState) -> bool:
+        return any(kind in state.refs for kind in self.kinds)
 
     def find(self, state: DocState) -> list[Hit]:
         return [
@@ -156,10 +166,12 @@ class NearNode(Node):
         self.a, self.b = a, b
         self.within, self.scope, self.order = within, scope, order
 
+    def possible(self, state: DocState) -> bool:
+        return self.a.possible(state) and self.b.possible(state)
+
     def find(self, state: DocState) -> list[Hit]:
-        # Look at the cheaper side first: most posts have no allegation, so the people in
-        # them never need to be turned into hits.
-        if _precomputed(self.b) and not self.b.hits(state):
+        # Most posts have no allegation, so the people in them never become hits.
+        if not self.possible(state):
             return []
         a_hits = self.a.hits(state)
         if not a_hits:
@@ -210,8 +222,13 @@ class AnyNode(Node):
     def __init__(self, children: Sequence[Node]) -> None:
         self.children = tuple(children)
 
+    def possible(self, state: DocState) -> bool:
+        return any(child.possible(state) for child in self.children)
+
     def find(self, state: DocState) -> list[Hit]:
-        return [hit for child in self.children for hit in child.hits(state)]
+        return [
+            hit for child in self.children if child.possible(state) for hit in child.hits(state)
+        ]
 
 
 class AllNode(Node):
@@ -220,12 +237,14 @@ class AllNode(Node):
     def __init__(self, children: Sequence[Node]) -> None:
         self.children = tuple(children)
 
+    def possible(self, state: DocState) -> bool:
+        return all(child.possible(state) for child in self.children)
+
     def find(self, state: DocState) -> list[Hit]:
         # Cheap children first: a phrase list with no match, or a disclaimer that is present,
         # settles the answer before any costly child (fuzzy matching) runs.
-        if any(
-            (_precomputed(c) or isinstance(c, AbsentNode)) and not c.hits(state)
-            for c in self.children
+        if not self.possible(state) or any(
+            isinstance(c, AbsentNode) and not c.hits(state) for c in self.children
         ):
             return []
         evidence: list[Hit] | None = None
