@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz, process
 
+from postcheck.matching.prefilter import build_prefilter
 from postcheck.matching.state import DocState, Hit
 from postcheck.nlp.deobfuscate import basic_form
 from postcheck.nlp.words import is_word
@@ -91,8 +92,14 @@ class RegexNode(Node):
         self.regex = regex
         self.validators = tuple(validators)
         self.group = group
+        self.prefilter = build_prefilter(regex)
+
+    def possible(self, state: DocState) -> bool:
+        return self.prefilter.allows(state.features)
 
     def find(self, state: DocState) -> list[Hit]:
+        if not self.possible(state):
+            return []
         out = []
         for m in self.regex.finditer(state.text):
             try:

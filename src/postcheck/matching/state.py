@@ -9,6 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from postcheck.matching.prefilter import TextFeatures
 from postcheck.nlp.tokens import TokenView
 
 SENTENCE_ENDS = {".", "!", "?", "…", "!!", "?!", "!?", "??", "...", "!!!"}
@@ -53,6 +54,14 @@ class DocState:
     _bio: DocState | None = None
     _bio_done: bool = False
     cache: dict[int, list[Hit]] = field(default_factory=dict)
+    _features: TextFeatures | None = None
+
+    @property
+    def features(self) -> TextFeatures:
+        """Digits and lower-cased text, for the regex prefilters (computed on first use)."""
+        if self._features is None:
+            self._features = TextFeatures.of(self.text)
+        return self._features
 
     @property
     def pattern_hits(self) -> dict[str, list[tuple[int, int]]]:
