@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Assemble the hand-written labelled corpus into dev.jsonl / test.jsonl.
 
-Every post is written by hand in ``source/*.txt``, one post per line:
+Every post is written by hand in ``source/*.txt`` (the dev split) or ``holdout/*.txt`` (the
+test split), one post per line:
 
     ACCOUNT DIRECTION PLATFORM ROLE | LABELS | ACCEPTABLE | BIO | TEXT
 
@@ -112,16 +113,25 @@ def lint(rec: dict) -> list[str]:
     return msgs
 
 
-def main() -> None:
+def read_dir(name: str) -> list[dict]:
     recs = []
-    for path in sorted((HERE / "source").glob("*.txt")):
+    for path in sorted((HERE / name).glob("*.txt")):
         for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             recs.append(parse_line(path, i, line))
+    return recs
+
+
+def main() -> None:
+    # dev = everything in source/ (the rules are written against it); test = holdout/, written
+    # later by authors who had not seen the rules, source/ or the rules' results on it.
+    dev, test = read_dir("source"), read_dir("holdout")
+    if not test:
+        raise SystemExit("holdout/ has no posts: the test split would be empty")
     problems = 0
     seen = set()
-    for r in recs:
+    for r in dev + test:
         if r["text"] in seen:
             print(f"{r['_src']}: duplicate text", file=sys.stderr)
             problems += 1
@@ -130,19 +140,7 @@ def main() -> None:
             print(f"{r['_src']}: {m}: {r['text'][:70]!r}", file=sys.stderr)
             problems += 1
 
-    # Random but stratified split: group by first label (or clean), shuffle, alternate.
     rng = random.Random(20240917)
-    groups = defaultdict(list)
-    for r in recs:
-        groups[r["labels"][0] if r["labels"] else "clean"].append(r)
-    dev, test = [], []
-    flip = 0
-    for key in sorted(groups):
-        g = groups[key]
-        rng.shuffle(g)
-        for r in g:
-            (dev if flip % 2 == 0 else test).append(r)
-            flip += 1
     rng.shuffle(dev)
     rng.shuffle(test)
     for name, split in (("dev", dev), ("test", test)):
@@ -151,8 +149,8 @@ def main() -> None:
                 out = {"id": f"{name}-{n:04d}"}
                 out.update({k: v for k, v in r.items() if k != "_src"})
                 fh.write(json.dumps(out, ensure_ascii=False) + "\n")
-    print(f"{len(recs)} posts: dev {len(dev)}, test {len(test)}; lint problems: {problems}",
-          file=sys.stderr)
+    print(f"{len(dev) + len(test)} posts: dev {len(dev)}, test {len(test)}; "
+          f"lint problems: {problems}", file=sys.stderr)
     if "--stats" in sys.argv:
         print_stats({"dev": dev, "test": test})
 
