@@ -49,6 +49,11 @@ def test_prefilter_never_rejects_a_text_the_regex_matches(text: str) -> None:
             assert build_prefilter(regex).allows(features), (regex.pattern, text)
 
 
+def test_inline_case_flags_are_respected() -> None:
+    prefilter = build_prefilter(re.compile(r"(?i:pass)word: (\d+)"))
+    assert prefilter.allows(TextFeatures.of("PASSword: 1234"))
+
+
 def test_prefilter_rejects_texts_missing_a_required_word_or_digit() -> None:
     prefilter = build_prefilter(re.compile(r"\bucas\b\D{0,5}(\d{10})", re.I))
     assert prefilter.words == ("ucas",) and prefilter.digit

@@ -64,15 +64,16 @@ def build_prefilter(regex: re.Pattern[str]) -> Prefilter:
     return Prefilter(words, DIGIT in required, ignore_case)
 
 
-def _required(items: list[tuple[Any, Any]]) -> set[str]:
-    """Items every match of this sequence contains: runs of literal characters, and DIGIT."""
+def _required(items: list[tuple[Any, Any]], words: bool = True) -> set[str]:
+    """Items every match of this sequence contains: runs of literal characters (unless `words`
+    is false), and DIGIT."""
     found: set[str] = set()
     run: list[str] = []
 
     def close_run() -> None:
-        if run:
+        if run and words:
             found.add("".join(run))
-            run.clear()
+        run.clear()
 
     for op, arg in items:
         if op is sre.LITERAL:
@@ -82,11 +83,13 @@ def _required(items: list[tuple[Any, Any]]) -> set[str]:
         if op is sre.IN and _digits_only(arg):
             found.add(DIGIT)
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:
-            found |= _required(list(arg[2]))
+            found |= _required(list(arg[2]), words)
         elif op is sre.SUBPATTERN:
-            found |= _required(list(arg[3]))
+            # An inline flag group ("(?i:pass)") changes case rules inside: keep only DIGIT.
+            scoped = (arg[1] | arg[2]) & re.IGNORECASE
+            found |= _required(list(arg[3]), words and not scoped)
         elif op is sre.BRANCH:
-            branches = [_required(list(b)) for b in arg[1]]
+            branches = [_required(list(b), words) for b in arg[1]]
             found |= set.intersection(*branches) if branches else set()
     close_run()
     return found
