@@ -41,6 +41,7 @@ from postcheck.taxonomy import Category
 
 # People disguise taboo words, not ordinary ones: an ambiguous mask ("t*at") is read as a word
 # from these categories' lists before any other target ("that").
+COMMON_WORD_ZIPF = 6.0  # "that", "you", "are": more than one word in a thousand
 TABOO_CATEGORIES = frozenset({Category.OFFENSIVE, Category.HARASSMENT, Category.DISCRIMINATION})
 
 
@@ -87,7 +88,14 @@ class PackCompiler:
                     if loaded.spec.category in TABOO_CATEGORIES and spec is loaded.spec.match:
                         taboo_sources += found
         targets = {w for s in sources for t in pack.terms(s) for w in basic_form(t).split()}
-        taboo = {w for s in taboo_sources for t in pack.terms(s) for w in basic_form(t).split()}
+        # Function words inside taboo phrases ("that", "you") are not what a mask hides.
+        taboo = {
+            w
+            for s in taboo_sources
+            for t in pack.terms(s)
+            for w in basic_form(t).split()
+            if word_frequency(w) < COMMON_WORD_ZIPF
+        }
         self.deob = Deobfuscator(targets | CUE_WORDS, preferred=taboo)
         self.phrases = PhraseMatcher(vocab, attr="NORM")
         self.matcher = Matcher(vocab, validate=True)
