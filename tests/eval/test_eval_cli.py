@@ -133,3 +133,48 @@ def test_corpus_and_binary_together_is_a_usage_error(tmp_path: Path) -> None:
     corpus = write_jsonl(tmp_path / "tiny.jsonl", TINY_CORPUS)
     code, _ = run_cli("eval", str(corpus), "--binary", str(corpus))
     assert code == 2
+
+
+def _binary_counts(path: Path, out: Path, *fold: str) -> dict[str, int]:
+    code, text = run_cli("eval", "--binary", str(path), "--json", str(out), *fold)
+    assert code == 0, text
+    data = json.loads(out.read_text(encoding="utf-8"))
+    return {k: data[k] for k in ("items", "tp", "fp", "fn", "tn")}
+
+
+def test_folds_partition_binary_rows(tmp_path: Path) -> None:
+    rows = ["you idiot", "hello", "what a fucking mess", "bye", "lovely day", "shut up", "ok"]
+    tsv = tmp_path / "set.tsv"
+    tsv.write_text(
+        "text\tlabel\n" + "".join(f"{t}\t{i % 3 == 0:d}\n" for i, t in enumerate(rows)),
+        encoding="utf-8",
+    )
+    whole = _binary_counts(tsv, tmp_path / "w.json")
+    one = _binary_counts(tsv, tmp_path / "1.json", "--fold", "1/2")
+    two = _binary_counts(tsv, tmp_path / "2.json", "--fold", "2/2")
+    assert (one["items"], two["items"]) == (4, 3)  # rows 0, 2, 4, 6 and rows 1, 3, 5
+    assert one != two
+    for key in whole:
+        assert one[key] + two[key] == whole[key]
+    data = json.loads((tmp_path / "2.json").read_text(encoding="utf-8"))
+    assert data["fold"] == "2/2"
+
+
+def test_folds_partition_corpus_posts(tmp_path: Path) -> None:
+    corpus = write_jsonl(tmp_path / "tiny.jsonl", TINY_CORPUS)
+    counts = []
+    for fold in ("1/2", "2/2"):
+        out_json = tmp_path / f"{fold[0]}.json"
+        code, out = run_cli("eval", str(corpus), "--fold", fold, "--json", str(out_json))
+        assert code == 0 and f"(fold {fold})" in out
+        data = json.loads(out_json.read_text(encoding="utf-8"))
+        counts.append((data["posts"], data["clean_posts"], data["categories"]["offensive"]["tp"]))
+    assert counts == [(3, 2, 1), (2, 1, 0)]  # p1 p3 p5 | p2 p4
+
+
+@pytest.mark.parametrize("value", ["0/2", "3/2", "1/0", "half", "1/2/3", "-1/2"])
+def test_bad_fold_is_a_usage_error(tmp_path: Path, value: str) -> None:
+    corpus = write_jsonl(tmp_path / "tiny.jsonl", TINY_CORPUS)
+    result = _run_module(str(corpus), "--fold", value)
+    assert result.returncode == 2
+    assert "--fold" in result.stderr

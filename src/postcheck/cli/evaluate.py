@@ -29,7 +29,8 @@ from postcheck.cli.options import (
 )
 from postcheck.engine.checker import Checker
 from postcheck.errors import ErrorCode, InputError
-from postcheck.evaluation.corpus import LabelledPost, read_binary, read_labelled
+from postcheck.evaluation.corpus import BinaryItem, LabelledPost, read_binary, read_labelled
+from postcheck.evaluation.folds import Fold, parse_fold
 from postcheck.evaluation.metrics import (
     BinaryResult,
     Counts,
@@ -129,15 +130,28 @@ def _write_json(path: Path, data: dict[str, object]) -> None:
         ) from None
 
 
+def _fold_note(fold: Fold | None) -> str:
+    return f" (fold {fold})" if fold is not None else ""
+
+
 def _run_corpus(
-    console: Console, checker: Checker, corpus: Path, json_out: Path | None, show: int
+    console: Console,
+    checker: Checker,
+    corpus: Path,
+    json_out: Path | None,
+    show: int,
+    fold: Fold | None = None,
 ) -> None:
     started = time.perf_counter()
     categories = [c.value for c in Category]
-    result = score_multilabel(_outcomes(checker, read_labelled(corpus)), categories)
+    posts: Iterable[LabelledPost] = read_labelled(corpus)
+    if fold is not None:
+        posts = fold.select(posts)
+    result = score_multilabel(_outcomes(checker, posts), categories)
     elapsed = time.perf_counter() - started
     console.print(
-        f"{corpus}: {result.posts} posts ({result.clean_posts} clean) in {elapsed:.1f}s; "
+        f"{corpus}{_fold_note(fold)}: {result.posts} posts ({result.clean_posts} clean) "
+        f"in {elapsed:.1f}s; "
         f"ruleset {checker.ruleset.version} ({checker.ruleset.sha256[:12]})"
     )
     console.print(_category_table(result, "Per-category precision, recall and F1"))
@@ -161,6 +175,7 @@ def _run_corpus(
     if json_out is not None:
         data: dict[str, object] = {
             "corpus": str(corpus),
+            "fold": str(fold) if fold is not None else None,
             "ruleset": checker.ruleset.model_dump(),
             **result.as_dict(),
         }
@@ -183,9 +198,10 @@ def _run_binary(
     context: Context,
     json_out: Path | None,
     show: int,
+    fold: Fold | None = None,
 ) -> None:
     started = time.perf_counter()
-    items = read_binary(
+    items: Iterable[BinaryItem] = read_binary(
         path,
         text_column=text_column,
         label_column=label_column,
@@ -193,6 +209,8 @@ def _run_binary(
         id_column=id_column,
         delimiter=delimiter,
     )
+    if fold is not None:
+        items = fold.select(items)  # the fold first, then --limit counts the rows it kept
     pending: deque[tuple[str, str, bool]] = deque()
 
     def posts() -> Iterator[Post]:
@@ -212,7 +230,8 @@ def _run_binary(
     elapsed = time.perf_counter() - started
     c = result.counts
     console.print(
-        f"{path}: {c.total} rows in {elapsed:.1f}s ({c.total / elapsed if elapsed else 0:,.0f}/s); "
+        f"{path}{_fold_note(fold)}: {c.total} rows in {elapsed:.1f}s "
+        f"({c.total / elapsed if elapsed else 0:,.0f}/s); "
         f"positive = {label_column} in {{{', '.join(positive_labels)}}}; predicted positive = a "
         f"finding at low or above in {{{', '.join(sorted(positive_categories))}}}"
     )
@@ -234,6 +253,7 @@ def _run_binary(
     if json_out is not None:
         data: dict[str, object] = {
             "file": str(path),
+            "fold": str(fold) if fold is not None else None,
             "ruleset": checker.ruleset.model_dump(),
             "positive_labels": positive_labels,
             "positive_categories": sorted(positive_categories),
@@ -277,7 +297,15 @@ def eval_(
         str, typer.Option(help="Binary mode: auto, tab, comma, semicolon or pipe.")
     ] = "auto",
     limit: Annotated[
-        int | None, typer.Option(min=1, help="Binary mode: only the first N rows.")
+        int | None, typer.Option(min=1, help="Binary mode: only the first N rows (of the fold).")
+    ] = None,
+    fold: Annotated[
+        str | None,
+        typer.Option(
+            "--fold",
+            metavar="K/N",
+            help="Only the rows whose 0-based position i has i % N == K-1 (e.g. 1/2, 2/2).",
+        ),
     ] = None,
     account: Annotated[
         Account, typer.Option(help="Binary mode: the account the texts are treated as from.")
@@ -303,10 +331,14 @@ def eval_(
             f"unknown category {unknown[0]!r}" if unknown else "give at least one category",
             param_hint="--positive-categories",
         )
+    try:
+        chosen = parse_fold(fold) if fold is not None else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--fold") from None
     console = Console(highlight=False, width=max(Console().width, 120))
     checker = build_checker(rules, profile, routing, disable, severity, config)
     if corpus is not None:
-        _run_corpus(console, checker, corpus, json_out, show_errors)
+        _run_corpus(console, checker, corpus, json_out, show_errors, chosen)
         return
     assert binary is not None
     _run_binary(
@@ -323,4 +355,5 @@ def eval_(
         context=Context(account=account, direction=direction),
         json_out=json_out,
         show=show_errors,
+        fold=chosen,
     )

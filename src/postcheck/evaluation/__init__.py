@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from postcheck.evaluation.corpus import BinaryItem, LabelledPost, read_binary, read_labelled
+from postcheck.evaluation.folds import Fold, parse_fold
 from postcheck.evaluation.metrics import (
     BinaryCounts,
     BinaryResult,
@@ -20,9 +21,11 @@ __all__ = [
     "BinaryResult",
     "Counts",
     "EvalError",
+    "Fold",
     "LabelledPost",
     "MultiLabelResult",
     "Outcome",
+    "parse_fold",
     "read_binary",
     "read_labelled",
     "score_binary",

@@ -85,7 +85,9 @@ class PackCompiler:
                 for node in _walk(spec):
                     found = [s for s in (node.phrases, node.fuzzy) if s is not None]
                     sources += found
-                    if loaded.spec.category in TABOO_CATEGORIES and spec is loaded.spec.match:
+                    # Taboo: a list that is the rule's whole match, so each word is an offence
+                    # on its own (profanity, slurs), not part of a larger structure.
+                    if loaded.spec.category in TABOO_CATEGORIES and node is loaded.spec.match:
                         taboo_sources += found
         targets = {w for s in sources for t in pack.terms(s) for w in basic_form(t).split()}
         # Function words inside taboo phrases ("that", "you") are not what a mask hides.

@@ -27,7 +27,7 @@ CONFUSABLES = str.maketrans(
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
         "!": "i", "|": "il", "8": "b", "9": "g", "€": "e", "+": "t"}  # fmt: skip
-MASK_CHARS = set("*#_%.-~?^")
+MASK_CHARS = set("*#_%.-~?^•·")
 _REPEATS = re.compile(r"(\w)\1{2,}")
 _SEPARATED = re.compile(r"^(?:\w[.\-_*·•]){2,}\w[.\-_*·•]?$")
 
