@@ -22,6 +22,8 @@ CONFUSABLES = str.maketrans(
         "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ɡ": "g", "ʏ": "y",
         "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
         "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "γ": "y", "ω": "w", "ƒ": "f", "ß": "ss",
+        # Phone keyboards type curly apostrophes: "don’t" must read as "don't".
+        "’": "'", "‘": "'", "ʼ": "'",
     }
 )  # fmt: skip
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)

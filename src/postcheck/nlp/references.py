@@ -32,7 +32,9 @@ Ref = tuple[str, int, int]  # (kind, first token, end token)
 # Pronouns that point back at someone already identified in the post ("Mr Ellison ... he deals
 # weed"). Resolution is deliberately simple: any earlier reference is the antecedent, because
 # what matters to the policy is that the post as a whole identifies a person.
-PRONOUNS = frozenset(["he", "she", "him", "her", "they", "them", "hes", "shes", "theyre"])
+PRONOUNS = frozenset(
+    ["he", "she", "him", "her", "his", "they", "them", "their", "hes", "shes", "theyre"]
+)
 
 
 def squash(text: str) -> str:
