@@ -90,12 +90,14 @@ class PackCompiler:
                     if loaded.spec.category in TABOO_CATEGORIES and node is loaded.spec.match:
                         taboo_sources += found
         targets = {w for s in sources for t in pack.terms(s) for w in basic_form(t).split()}
-        # Function words inside taboo phrases ("that", "you") are not what a mask hides.
+        # One-word terms only ("slut", not the "slit" of "slit your wrists"), and never a
+        # common function word ("that"): those are what a mask hides.
         taboo = {
             w
             for s in taboo_sources
             for t in pack.terms(s)
-            for w in basic_form(t).split()
+            if len(words := basic_form(t).split()) == 1
+            for w in words
             if word_frequency(w) < COMMON_WORD_ZIPF
         }
         self.deob = Deobfuscator(targets | CUE_WORDS, preferred=taboo)
