@@ -131,8 +131,6 @@ class RuleEngine:
         state = self.state(doc, view, context)
         findings: list[Finding] = []
         for rule in self._applicable(context):
-            if not rule.node.possible(state):
-                continue
             found = rule.node.hits(state)
             if not found:
                 continue

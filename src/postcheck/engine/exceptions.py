@@ -19,7 +19,7 @@ def negated(state: DocState, hit: Hit) -> bool:
     start = max(first, anchor - NEGATION_LOOKBACK)
     norms = state.view.norms
     inside = {i for s, e in hit.terms for i in range(s, e)}
-    end = max(anchor, max(e for _, e in hit.terms))
+    end = max(anchor, hit.tok_end)
     return any(
         norms[i] in NEGATIONS and i not in inside and not _idiom(norms, i, end)
         for i in range(start, end)

@@ -39,9 +39,9 @@ from postcheck.nlp.tokens import prepare_tokens
 from postcheck.nlp.words import word_frequency
 from postcheck.taxonomy import Category
 
+COMMON_WORD_ZIPF = 6.0  # "that", "you", "are": more than one word in a thousand
 # People disguise taboo words, not ordinary ones: an ambiguous mask ("t*at") is read as a word
 # from these categories' lists before any other target ("that").
-COMMON_WORD_ZIPF = 6.0  # "that", "you", "are": more than one word in a thousand
 TABOO_CATEGORIES = frozenset({Category.OFFENSIVE, Category.HARASSMENT, Category.DISCRIMINATION})
 
 
@@ -92,13 +92,9 @@ class PackCompiler:
         targets = {w for s in sources for t in pack.terms(s) for w in basic_form(t).split()}
         # One-word terms only ("slut", not the "slit" of "slit your wrists"), and never a
         # common function word ("that"): those are what a mask hides.
+        taboo_terms = {basic_form(t).strip() for s in taboo_sources for t in pack.terms(s)}
         taboo = {
-            w
-            for s in taboo_sources
-            for t in pack.terms(s)
-            if len(words := basic_form(t).split()) == 1
-            for w in words
-            if word_frequency(w) < COMMON_WORD_ZIPF
+            w for w in taboo_terms if w and " " not in w and word_frequency(w) < COMMON_WORD_ZIPF
         }
         self.deob = Deobfuscator(targets | CUE_WORDS, preferred=taboo)
         self.phrases = PhraseMatcher(vocab, attr="NORM")

@@ -27,9 +27,11 @@ class Node(ABC):
         return True
 
     def hits(self, state: DocState) -> list[Hit]:
+        """The evidence, found at most once per post; the one place `possible` gates `find`."""
         cached = state.cache.get(id(self))
         if cached is None:
-            cached = state.cache[id(self)] = self.find(state)
+            cached = self.find(state) if self.possible(state) else []
+            state.cache[id(self)] = cached
         return cached
 
 
@@ -98,8 +100,6 @@ class RegexNode(Node):
         return self.prefilter.allows(state.features)
 
     def find(self, state: DocState) -> list[Hit]:
-        if not self.possible(state):
-            return []
         out = []
         for m in self.regex.finditer(state.text):
             try:
@@ -177,9 +177,6 @@ class NearNode(Node):
         return self.a.possible(state) and self.b.possible(state)
 
     def find(self, state: DocState) -> list[Hit]:
-        # Most posts have no allegation, so the people in them never become hits.
-        if not self.possible(state):
-            return []
         a_hits = self.a.hits(state)
         if not a_hits:
             return []
@@ -233,9 +230,7 @@ class AnyNode(Node):
         return any(child.possible(state) for child in self.children)
 
     def find(self, state: DocState) -> list[Hit]:
-        return [
-            hit for child in self.children if child.possible(state) for hit in child.hits(state)
-        ]
+        return [hit for child in self.children for hit in child.hits(state)]
 
 
 class AllNode(Node):
@@ -248,11 +243,9 @@ class AllNode(Node):
         return all(child.possible(state) for child in self.children)
 
     def find(self, state: DocState) -> list[Hit]:
-        # Cheap children first: a phrase list with no match, or a disclaimer that is present,
-        # settles the answer before any costly child (fuzzy matching) runs.
-        if not self.possible(state) or any(
-            isinstance(c, AbsentNode) and not c.hits(state) for c in self.children
-        ):
+        # A disclaimer that is present settles the answer before any costly child (fuzzy
+        # matching) runs; `possible` has already ruled out children with no phrase match.
+        if any(isinstance(c, AbsentNode) and not c.hits(state) for c in self.children):
             return []
         evidence: list[Hit] | None = None
         notes = []

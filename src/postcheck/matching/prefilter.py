@@ -34,7 +34,7 @@ class Prefilter:
         return all(word in features.text for word in self.words)
 
 
-_DIGIT = re.compile(r"\d")
+_ANY_DIGIT = re.compile(r"\d")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -50,7 +50,7 @@ class TextFeatures:
     @classmethod
     def of(cls, text: str) -> TextFeatures:
         plain = text.isascii() or not any(c.isalpha() for c in _NON_ASCII.findall(text))
-        return cls(text, text.lower(), _DIGIT.search(text) is not None, plain)
+        return cls(text, text.lower(), _ANY_DIGIT.search(text) is not None, plain)
 
 
 def build_prefilter(regex: re.Pattern[str]) -> Prefilter:

@@ -127,11 +127,7 @@ class ReferenceMarker:
                 refs.append(("college", i, i + 1))
         if refs:
             first_end = min(end for _, _, end in refs)
-            refs.extend(
-                ("pronoun", i, i + 1)
-                for i in range(first_end, n)
-                if norms[i] in PRONOUNS and texts[i][:1] != "#"
-            )
+            refs.extend(("pronoun", i, i + 1) for i in range(first_end, n) if norms[i] in PRONOUNS)
         return sorted(set(refs), key=lambda r: (r[1], -r[2], r[0]))
 
     def _at_place(self, norms: list[str], i: int) -> int:
