@@ -46,6 +46,30 @@ rules:
         order: a_first
     unless: {negated: true}
     examples: {flag: ["wizards are lazy"], pass: ["wizards are not lazy"]}
+  - id: TEST-CLOSE-IN-SENTENCE
+    name: Two terms close together, never across a sentence boundary
+    category: offensive
+    severity: low
+    policy: {clause: "§3", quote: "offensive"}
+    message: Close.
+    suggestion: Rephrase.
+    match:
+      near:
+        a: {phrases: {terms: [goblins]}}
+        b: {phrases: {terms: [smelly]}}
+        within: 3
+        scope: tokens_in_sentence
+    examples: {flag: ["goblins are so smelly"], pass: ["goblins win. smelly socks"]}
+  - id: TEST-SHARED-ANSWERS
+    name: Exam answers being shared
+    category: confidentiality
+    severity: high
+    policy: {clause: "§3", quote: "confidential"}
+    message: Answers.
+    suggestion: Remove.
+    match: {phrases: {terms: [the answers]}}
+    unless: {question: true}
+    examples: {flag: ["got the answers"], pass: ["has anyone got the answers?"]}
 """
 
 
@@ -91,3 +115,34 @@ def test_negation_between_terms_but_not_inside_them(
     checker: Checker, text: str, flagged: bool
 ) -> None:
     assert ("TEST-GROUP-TRAIT" in _rules(checker, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("goblins are so smelly", True),
+        ("smelly, those goblins", True),
+        ("I like goblins. Smelly socks are another matter.", False),  # close, but two sentences
+        ("goblins are, in my long experience of them, smelly", False),  # one sentence, too far
+    ],
+)
+def test_near_within_tokens_and_the_same_sentence(
+    checker: Checker, text: str, flagged: bool
+) -> None:
+    assert ("TEST-CLOSE-IN-SENTENCE" in _rules(checker, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("has anyone seen the answers?", False),  # a genuine question
+        ("is it true Mr Lowe sold the answers?", False),
+        ("anyone want the answers? dm me", True),  # a question that is an offer
+        ("Who wants the answers before Friday?", True),
+        ("I have the answers", True),
+    ],
+)
+def test_question_exception_does_not_clear_offers(
+    checker: Checker, text: str, flagged: bool
+) -> None:
+    assert ("TEST-SHARED-ANSWERS" in _rules(checker, text)) is flagged

@@ -178,3 +178,27 @@ def test_bad_fold_is_a_usage_error(tmp_path: Path, value: str) -> None:
     result = _run_module(str(corpus), "--fold", value)
     assert result.returncode == 2
     assert "--fold" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        # A spreadsheet's escaping of a field that holds quotes: wrapped, inner quotes doubled.
+        ('"He said ""no"" twice"', 'He said "no" twice'),
+        ('"""Quoted"" at the start"', '"Quoted" at the start'),
+        # Not consistently escaped: a tweet that starts and ends with a quote is left alone.
+        ('"fine" he said "ok"', '"fine" he said "ok"'),
+        ("plain text", "plain text"),
+    ],
+)
+def test_tsv_fields_escaped_by_a_spreadsheet_are_unwrapped(
+    tmp_path: Path, field: str, text: str
+) -> None:
+    from postcheck.evaluation.corpus import read_binary
+
+    tsv = tmp_path / "set.tsv"
+    tsv.write_text(f"tweet\tlabel\n{field}\tNOT\n", encoding="utf-8")
+    items = list(
+        read_binary(tsv, text_column="tweet", label_column="label", positive_labels=["OFF"])
+    )
+    assert [i.text for i in items] == [text]

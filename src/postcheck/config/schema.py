@@ -98,12 +98,18 @@ class RegexSpec(_Strict):
 
 
 class NearSpec(_Strict):
-    """Two match sets close together: within N tokens, or in the same sentence."""
+    """Two match sets close together: within N tokens, in the same sentence, or both."""
 
     a: MatchSpec
     b: MatchSpec
-    within: int = Field(8, ge=1, le=200, description="max tokens between the two (scope: tokens)")
-    scope: Literal["tokens", "sentence"] = "tokens"
+    within: int = Field(
+        8, ge=1, le=200, description="max tokens between the two (scopes with 'tokens')"
+    )
+    scope: Literal["tokens", "sentence", "tokens_in_sentence"] = Field(
+        "tokens",
+        description="tokens: within N tokens; sentence: same sentence; "
+        "tokens_in_sentence: within N tokens and never across a sentence boundary",
+    )
     order: Literal["any", "a_first"] = "any"
 
 

@@ -42,10 +42,24 @@ def hedged(state: DocState, hit: Hit) -> bool:
     )
 
 
+# A question that opens like this is an offer ("anyone want the answers to tomorrow's paper?"),
+# which shares what it offers rather than asking whether something is true.
+OFFER_OPENERS = frozenset(
+    (who, verb)
+    for who in ("who", "anyone", "anybody", "any1")
+    for verb in ("want", "wants", "wanna", "need", "needs")
+)
+OFFER_REACH = 4  # the offer's opening words stand in the sentence's first few tokens
+
+
 def question(state: DocState, hit: Hit) -> bool:
-    _, last = state.sentence_bounds(hit.tok_start)
+    first, last = state.sentence_bounds(hit.tok_start)
     texts = state.view.texts
-    return any("?" in texts[i] for i in range(hit.tok_end, last))
+    if not any("?" in texts[i] for i in range(hit.tok_end, last)):
+        return False
+    norms = state.view.norms
+    opening = norms[first : min(first + OFFER_REACH, hit.tok_start) + 1]
+    return not any(pair in OFFER_OPENERS for pair in itertools.pairwise(opening))
 
 
 def quoted(state: DocState, hit: Hit) -> bool:

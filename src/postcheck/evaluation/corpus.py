@@ -171,6 +171,17 @@ def read_binary(
         if not label:
             raise _error(path, number, label_column, "empty label")
         item_id = row[id_at] if id_at is not None and id_at < len(row) else f"line-{number}"
-        yield BinaryItem(
-            id=item_id, text=row[text_at], positive=label.lower() in wanted, line=number
-        )
+        text = _unwrap(row[text_at]) if sep == "\t" else row[text_at]
+        yield BinaryItem(id=item_id, text=text, positive=label.lower() in wanted, line=number)
+
+
+def _unwrap(field: str) -> str:
+    """A tab-separated field written by a spreadsheet: one that holds quotation marks is wrapped
+    in quotes with each inner quote doubled (OLID does this). Undo it only when the field is
+    consistently escaped, so a tweet that merely starts and ends with a quote is kept as it is."""
+    if len(field) < 2 or field[0] != '"' or field[-1] != '"':
+        return field
+    inner = field[1:-1]
+    if '"' in inner.replace('""', ""):
+        return field
+    return inner.replace('""', '"')

@@ -189,10 +189,9 @@ class NearNode(Node):
                     continue
                 if self.order == "a_first" and a.tok_start > b.tok_start:
                     continue
-                if self.scope == "sentence":
-                    if sentence[a.tok_start] != sentence[b.tok_start]:
-                        continue
-                else:
+                if self.scope != "tokens" and sentence[a.tok_start] != sentence[b.tok_start]:
+                    continue
+                if self.scope != "sentence":
                     gap = max(b.tok_start - a.tok_end, a.tok_start - b.tok_end, 0)
                     if gap > self.within:
                         continue

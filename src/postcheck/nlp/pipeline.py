@@ -18,7 +18,9 @@ def blank_english() -> Language:
     # inside them are matched like any others.
     tag = r"</?[A-Za-z][A-Za-z0-9]*>"
     suffixes = [tag, *(nlp.Defaults.suffixes or ())]
+    # A dash glued to the front of a word ("-WTF", "—honestly") is punctuation, not part of it.
+    dash = r"[-\u2013\u2014](?=[A-Za-z])"
     tokenizer: Any = nlp.tokenizer
-    tokenizer.prefix_search = compile_prefix_regex([tag, *prefixes]).search
+    tokenizer.prefix_search = compile_prefix_regex([tag, dash, *prefixes]).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     return nlp
