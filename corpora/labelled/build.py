@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Assemble the hand-written labelled corpus into dev.jsonl / test.jsonl.
 
-Every post is written by hand in ``source/*.txt`` (the dev split) or ``holdout/*.txt`` (the
-test split), one post per line:
+Every post is written by hand in ``source/*.txt`` and ``source2/*.txt`` (the dev split) or
+``holdout/*.txt`` (the test split), one post per line:
 
     ACCOUNT DIRECTION PLATFORM ROLE | LABELS | ACCEPTABLE | BIO | TEXT
 
@@ -19,6 +19,7 @@ lints, shuffles and splits; it does not generate any post text.
 
     python corpora/labelled/build.py          # lint + write dev.jsonl, test.jsonl
     python corpora/labelled/build.py --stats  # also print the README count table
+    python corpora/labelled/build.py --check holdout  # parse + lint one folder, write nothing
 """
 from __future__ import annotations
 
@@ -123,10 +124,23 @@ def read_dir(name: str) -> list[dict]:
     return recs
 
 
+def check_only(name: str) -> None:
+    recs = read_dir(name)
+    problems = [f"{r['_src']}: {m}: {r['text'][:70]!r}" for r in recs for m in lint(r)]
+    texts = Counter(r["text"] for r in recs)
+    problems += [f"duplicate text: {t[:70]!r}" for t, n in texts.items() if n > 1]
+    print("\n".join(problems) or "no lint problems", file=sys.stderr)
+    print_stats({name: recs, "-": []})
+
+
 def main() -> None:
-    # dev = everything in source/ (the rules are written against it); test = holdout/, written
-    # later by authors who had not seen the rules, source/ or the rules' results on it.
-    dev, test = read_dir("source"), read_dir("holdout")
+    if "--check" in sys.argv:
+        check_only(sys.argv[sys.argv.index("--check") + 1])
+        return
+    # dev = source/ and source2/ (the rules are written against them; source2/ was the previous
+    # held-out set, folded in once it had been scored); test = holdout/, written later by authors
+    # who had not seen the rules, the dev posts or the rules' results on them.
+    dev, test = read_dir("source") + read_dir("source2"), read_dir("holdout")
     if not test:
         raise SystemExit("holdout/ has no posts: the test split would be empty")
     problems = 0
