@@ -136,6 +136,28 @@ def test_own_profile_changes_what_names_the_college(tmp_path: Path) -> None:
     assert checker.check("Great day at BSFC", account="personal").findings == []
 
 
+@pytest.mark.parametrize(
+    ("text", "names_it"),
+    [
+        ("Sign up at https://www.wallasey.example/alumni?from=fb", True),  # a link into the site
+        ("Sign up at wallasey.example/events.", True),
+        ("mail jo@wallasey.example", True),
+        ("Sign up at notwallasey.example/events", False),  # another site whose name contains it
+    ],
+)
+def test_a_link_or_address_at_the_organisations_domain_names_it(
+    tmp_path: Path, text: str, names_it: bool
+) -> None:
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(
+        "name: Wallasey Academy\ndomains: [wallasey.example]\n"
+        "disclaimers: [views are my own]\ndisclaimer_text: My views.\n"
+    )
+    checker = Checker.default(profile=profile)
+    rules = [f.rule for f in checker.check(text, account="personal").findings]
+    assert ("DISC-MISSING" in rules) is names_it
+
+
 def test_extra_rule_folder_adds_rules(tmp_path: Path) -> None:
     (tmp_path / "extra.yaml").write_text(
         """
@@ -191,3 +213,11 @@ def test_words_inside_pasted_html_tags_are_checked(checker: Checker) -> None:
     text = "Great day at <b>Birkenhead Sixth Form</b>!"
     report = checker.check(text, account="personal")
     assert [text[f.start : f.end] for f in report.findings] == ["Birkenhead Sixth Form"]
+
+
+def test_naming_the_bundled_pack_again_adds_nothing(checker: Checker) -> None:
+    from postcheck.config.pack import bundled_pack_dir
+
+    for extra in (bundled_pack_dir(), bundled_pack_dir() / "offensive.yaml"):
+        again = Checker.from_paths(extra)  # e.g. `postcheck rules test rules/` in a checkout
+        assert [r.spec.id for r in again.pack.rules] == [r.spec.id for r in checker.pack.rules]

@@ -49,11 +49,22 @@ def _lexicon(checker: Checker, *names: str) -> set[str]:
     return {t for n in names for t in checker.pack.lexicons[n]}
 
 
+def _offensive_vocabulary(checker: Checker) -> set[str]:
+    """Every word the pack treats as offensive or insulting in some context: a sentence made of
+    other words can only raise an offensive finding through a de-obfuscation mistake."""
+    names = [
+        n
+        for n in checker.pack.lexicons
+        if n.startswith(("profanity_", "off_", "har_")) or n in ("slurs", "insults", "self_harm")
+    ]
+    return _lexicon(checker, *names)
+
+
 def _clean_words() -> list[str]:
     checker = Checker.default()
-    bad = _lexicon(checker, "profanity_strong", "profanity_mild", "slurs", "insults", "self_harm")
-    words = [w for w in top_n_list("en", 8000) if w.isalpha() and w not in bad]
-    return [w for w in words if not any(w == b.replace(" ", "") for b in bad)]
+    bad = _offensive_vocabulary(checker)
+    joined = {b.replace(" ", "") for b in bad}
+    return [w for w in top_n_list("en", 8000) if w.isalpha() and w not in bad | joined]
 
 
 CLEAN_WORDS = _clean_words()

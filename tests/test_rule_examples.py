@@ -29,3 +29,10 @@ def test_every_rule_has_five_flag_and_five_pass_examples(checker: Checker) -> No
         if len(r.spec.examples.flag) < 5 or len(r.spec.examples.pass_) < 5
     ]
     assert not thin, "rules with fewer than 5 flag or 5 pass examples: " + ", ".join(thin)
+
+
+def test_discrimination_groups_stay_a_subset_of_protected_groups() -> None:
+    # dis_groups is protected_groups without the bare sex nouns ("girls", "men"), which are too
+    # often a team or a crowd; the two lists are kept in step by hand.
+    lexicons = Checker.default().pack.lexicons
+    assert set(lexicons["dis_groups"]) <= set(lexicons["protected_groups"])

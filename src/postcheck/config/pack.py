@@ -169,6 +169,8 @@ def load_pack(
     table = _validate(RoutingTable, data, name)
 
     lexicons: dict[str, tuple[str, ...]] = {}
+    # Naming the pack's own folder (or one of its files) again as an extra adds nothing.
+    extra = [p for p in extra if p.resolve() != root.resolve()]
     for folder in [root, *[p for p in extra if p.is_dir()]]:
         for path in sorted((folder / "lexicons").glob("*")):
             if path.suffix in (".txt", ".yaml", ".yml"):
@@ -178,7 +180,10 @@ def load_pack(
 
     rules: list[LoadedRule] = []
     seen: dict[str, str] = {}
-    for path in [*_rule_files(root), *[f for p in extra for f in _rule_files(p)]]:
+    files = {
+        f.resolve(): f for f in [*_rule_files(root), *[f for p in extra for f in _rule_files(p)]]
+    }
+    for path in files.values():
         data, name = read(path)
         rule_file = _validate(RuleFile, data, name, strip=1)
         raw_rules = data["rules"] if isinstance(data, LineDict) else LineList()

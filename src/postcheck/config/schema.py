@@ -103,7 +103,10 @@ class NearSpec(_Strict):
     a: MatchSpec
     b: MatchSpec
     within: int = Field(
-        8, ge=1, le=200, description="max tokens between the two (scopes with 'tokens')"
+        8,
+        ge=0,
+        le=200,
+        description="max tokens between the two, 0 = adjacent (scopes with 'tokens')",
     )
     scope: Literal["tokens", "sentence", "tokens_in_sentence"] = Field(
         "tokens",

@@ -26,8 +26,10 @@ def negated(state: DocState, hit: Hit) -> bool:
     )
 
 
-# "without doubt", "without a doubt", "no doubt": intensifiers, not negations of the claim.
-NOT_NEGATING = frozenset({("without", "doubt"), ("without", "a"), ("no", "doubt")})
+# "without (a) doubt", "no doubt", "no wonder": intensifiers, not negations of the claim.
+NOT_NEGATING = frozenset(
+    {("without", "doubt"), ("without", "a"), ("no", "doubt"), ("no", "wonder")}
+)
 
 
 def _idiom(norms: list[str], i: int, anchor: int) -> bool:

@@ -123,12 +123,16 @@ class ReferenceMarker:
                 refs.append((kind, i, i + 1))
             elif text == "#" and i + 1 < n and not view.spaces[i]:
                 refs.extend(self._hashtag(view, i))
-            elif self.domains and "." in text and text.lower().endswith(self.domains):
+            elif self.domains and "." in text and self._college_host(_host(text)):
                 refs.append(("college", i, i + 1))
         if refs:
             first_end = min(end for _, _, end in refs)
             refs.extend(("pronoun", i, i + 1) for i in range(first_end, n) if norms[i] in PRONOUNS)
         return sorted(set(refs), key=lambda r: (r[1], -r[2], r[0]))
+
+    def _college_host(self, host: str) -> bool:
+        """The college's domain, a subdomain of it, or an address at it (not "notbsfc.ac.uk")."""
+        return any(host == d or host.endswith(("." + d, "@" + d)) for d in self.domains)
 
     def _at_place(self, norms: list[str], i: int) -> int:
         """End of "NAME on/in/from/at (the) PLACE" starting at token i ("Dave on reception"),
@@ -160,3 +164,11 @@ class ReferenceMarker:
             if view.spaces[end - 1]:
                 break
         return found
+
+
+def _host(token: str) -> str:
+    """The host part of a link or address token ("https://bsfc.ac.uk/alumni?x=1" ->
+    "bsfc.ac.uk"), lower-cased, so a link into the college's site names the college."""
+    lowered = token.lower()
+    _, sep, rest = lowered.partition("://")
+    return (rest if sep else lowered).split("/", 1)[0].split("?", 1)[0].rstrip(".,;:!")
