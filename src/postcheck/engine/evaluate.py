@@ -45,8 +45,6 @@ class RuleEngine:
         self.deob = compiler.deob
         self.rules: list[CompiledRule] = compiler.compile()
         self.phrases = compiler.phrases
-        self.matcher = compiler.matcher
-        self.anchors = frozenset(compiler.anchors) if compiler.anchors is not None else None
         self._rules_for: dict[tuple[str, str, str | None, str | None], list[CompiledRule]] = {}
         self._routes: dict[tuple[str, str, str, str | None], list[RoutingEntry]] = {}
         self.references = ReferenceMarker(vocab, pack.lexicons, pack.profile, make_doc)
@@ -88,7 +86,6 @@ class RuleEngine:
             view=view,
             context=context.model_dump(),
             phrase_hits=group(self.phrases(doc), strings),
-            run_patterns=self._run_patterns,
             refs=refs,
             make_bio=self._bio_state,
         )
@@ -102,13 +99,6 @@ class RuleEngine:
                 r for r in self.rules if _applies(r.spec.applies_to, context)
             ]
         return found
-
-    def _run_patterns(self, state: DocState) -> dict[str, list[tuple[int, int]]]:
-        if self.anchors is not None:
-            words = set(state.view.norms).union(t.lower() for t in state.view.texts)
-            if self.anchors.isdisjoint(words):
-                return {}
-        return group(self.matcher(state.doc), state.doc.vocab.strings)
 
     def _routing(self, rule: CompiledRule, context: Context) -> list[RoutingEntry]:
         """Routing depends only on the rule and three context fields: computed once each."""

@@ -1,7 +1,9 @@
 """Compiles a validated RulePack into matchers, once, shared read-only by every post.
 
-All phrase lists go into one spaCy PhraseMatcher (on NORM) and all token patterns into one
-Matcher, so a post is scanned once whatever the number of rules.
+All phrase lists go into one spaCy PhraseMatcher (on NORM), so a post is scanned for every
+list at once. Each token-pattern block gets a Matcher of its own, run only when its rule reaches
+it: a Matcher evaluates its set predicates in Python, token by token, so one shared Matcher cost
+more than every phrase list together.
 """
 
 from __future__ import annotations
@@ -98,9 +100,6 @@ class PackCompiler:
         }
         self.deob = Deobfuscator(targets | CUE_WORDS, preferred=taboo)
         self.phrases = PhraseMatcher(vocab, attr="NORM")
-        self.matcher = Matcher(vocab, validate=True)
-        # Words that must open a pattern; None when some pattern can open with anything.
-        self.anchors: set[str] | None = set()
         self._keys = itertools.count()
 
     def compile(self) -> list[CompiledRule]:
@@ -122,30 +121,6 @@ class PackCompiler:
             )
         return compiled
 
-    def _add_anchor(self, pattern: list[dict[str, Any]]) -> None:
-        """Record words one of which a post must contain for this pattern to match: those of
-        the pattern's rarest required token. Posts with none of any pattern's anchor words skip
-        the Matcher, which costs more per call than every phrase list together."""
-        if self.anchors is None:
-            return
-        options = []
-        for token in pattern:
-            if token.get("OP") in ("?", "*"):
-                continue
-            words: set[str] = set()
-            for attr in ("LOWER", "NORM", "ORTH", "TEXT"):
-                value = token.get(attr)
-                if isinstance(value, str):
-                    words.add(value.lower())
-                elif isinstance(value, dict) and isinstance(value.get("IN"), list):
-                    words.update(str(v).lower() for v in value["IN"])
-            if words:
-                options.append(words)
-        if not options:
-            self.anchors = None  # some pattern can match anything: always run the Matcher
-            return
-        self.anchors |= min(options, key=lambda ws: max(word_frequency(w) for w in ws))
-
     def _key(self, loaded: LoadedRule) -> str:
         return f"{loaded.spec.id}#{next(self._keys)}"
 
@@ -162,8 +137,11 @@ class PackCompiler:
             return PhraseNode(key)
         if match.patterns is not None:
             key = self._key(loaded)
+            # One Matcher per pattern node, run only when the node is reached (after its
+            # rule's other parts have matched) and the post holds one of its anchor words.
+            matcher = Matcher(self.vocab, validate=True)
             try:
-                self.matcher.add(key, match.patterns)
+                matcher.add(key, match.patterns)
             except Exception as exc:  # spaCy raises several types for bad patterns
                 message = str(exc).strip().splitlines()
                 raise ConfigError(
@@ -174,9 +152,7 @@ class PackCompiler:
                     line=loaded.line,
                     field="match.patterns",
                 ) from None
-            for pattern in match.patterns:
-                self._add_anchor(pattern)
-            return PatternNode(key)
+            return PatternNode(matcher, _anchors(match.patterns))
         if match.regex is not None:
             spec = match.regex
             flags = re.IGNORECASE if spec.ignore_case else 0
@@ -212,3 +188,28 @@ class PackCompiler:
             return AnyNode([self._node(m, loaded) for m in match.any])
         assert match.all is not None
         return AllNode([self._node(m, loaded) for m in match.all])
+
+
+def _anchors(patterns: list[list[dict[str, Any]]]) -> frozenset[str] | None:
+    """Words one of which a post must contain for any of these patterns to match: for each
+    pattern, those of its rarest required token. None when some pattern can open with anything.
+    Posts with none of them skip the Matcher, which costs more per call than a phrase list."""
+    anchors: set[str] = set()
+    for pattern in patterns:
+        options = []
+        for token in pattern:
+            if token.get("OP") in ("?", "*"):
+                continue
+            words: set[str] = set()
+            for attr in ("LOWER", "NORM", "ORTH", "TEXT"):
+                value = token.get(attr)
+                if isinstance(value, str):
+                    words.add(value.lower())
+                elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                    words.update(str(v).lower() for v in value["IN"])
+            if words:
+                options.append(words)
+        if not options:
+            return None
+        anchors |= min(options, key=lambda ws: max(word_frequency(w) for w in ws))
+    return frozenset(anchors)

@@ -7,6 +7,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz, process
+from spacy.matcher import Matcher
 
 from postcheck.matching.prefilter import build_prefilter
 from postcheck.matching.state import DocState, Hit
@@ -56,16 +57,17 @@ class PhraseNode(Node):
 
 
 class PatternNode(Node):
-    def __init__(self, key: str) -> None:
-        self.key = key
+    def __init__(self, matcher: Matcher, anchors: frozenset[str] | None) -> None:
+        self.matcher = matcher
+        self.anchors = anchors
 
     def possible(self, state: DocState) -> bool:
-        return self.key in state.pattern_hits
+        return self.anchors is None or not self.anchors.isdisjoint(state.words)
 
     def find(self, state: DocState) -> list[Hit]:
         return [
             state.span_hit(s, e, f"token pattern {_read_as(state, s, e)}")
-            for s, e in state.pattern_hits.get(self.key, ())
+            for _, s, e in self.matcher(state.doc)
         ]
 
 

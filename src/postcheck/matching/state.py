@@ -46,10 +46,9 @@ class DocState:
     view: TokenView
     context: dict[str, Any]
     phrase_hits: dict[str, list[tuple[int, int]]]
-    run_patterns: Callable[[DocState], dict[str, list[tuple[int, int]]]]
     refs: dict[str, list[tuple[int, int]]]
     make_bio: Callable[[str], DocState | None]
-    _pattern_hits: dict[str, list[tuple[int, int]]] | None = None
+    _words: frozenset[str] | None = None
     _sentences: list[int] | None = None
     _bio: DocState | None = None
     _bio_done: bool = False
@@ -64,11 +63,12 @@ class DocState:
         return self._features
 
     @property
-    def pattern_hits(self) -> dict[str, list[tuple[int, int]]]:
-        """Token-pattern matches, computed on first use (many posts never need them)."""
-        if self._pattern_hits is None:
-            self._pattern_hits = self.run_patterns(self)
-        return self._pattern_hits
+    def words(self) -> frozenset[str]:
+        """Every token's norm and lower-cased text: what token-pattern anchors are tested on."""
+        if self._words is None:
+            view = self.view
+            self._words = frozenset(view.norms).union(t.lower() for t in view.texts)
+        return self._words
 
     @property
     def sentence_of(self) -> list[int]:
