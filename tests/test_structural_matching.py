@@ -70,6 +70,16 @@ rules:
     match: {phrases: {terms: [the answers]}}
     unless: {question: true}
     examples: {flag: ["got the answers"], pass: ["has anyone got the answers?"]}
+  - id: TEST-HEDGED
+    name: A claim that hedges clear
+    category: defamation
+    severity: high
+    policy: {clause: "§3", quote: "defamatory"}
+    message: Allegation.
+    suggestion: Remove it.
+    match: {phrases: {terms: [fiddles]}}
+    unless: {hedged: true}
+    examples: {flag: ["he fiddles it"], pass: ["he allegedly fiddles it"]}
 """
 
 
@@ -146,3 +156,19 @@ def test_question_exception_does_not_clear_offers(
     checker: Checker, text: str, flagged: bool
 ) -> None:
     assert ("TEST-SHARED-ANSWERS" in _rules(checker, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Mr Lowe allegedly fiddles the accounts", False),
+        ("The paper claims that Mr Lowe fiddles the accounts", False),
+        ("Mr Lowe is said to fiddle the accounts, and he fiddles them well", False),
+        ("Mr Lowe fiddles his mileage claims", True),  # the noun "claims" reports nothing
+        ("Mr Lowe, the accused, fiddles the accounts", True),
+    ],
+)
+def test_hedges_are_reporting_phrases_not_bare_nouns(
+    checker: Checker, text: str, flagged: bool
+) -> None:
+    assert ("TEST-HEDGED" in _rules(checker, text)) is flagged

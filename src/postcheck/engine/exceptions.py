@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from postcheck.matching.state import DocState, Hit
-from postcheck.nlp.cues import HEDGE_BIGRAMS, HEDGES, NEGATIONS, QUOTES
+from postcheck.nlp.cues import HEDGE_LENGTHS, HEDGES, NEGATIONS, QUOTES
 
 NEGATION_LOOKBACK = 4  # tokens before the evidence that a negation cue may stand in
 
@@ -39,8 +39,8 @@ def _idiom(norms: list[str], i: int, anchor: int) -> bool:
 def hedged(state: DocState, hit: Hit) -> bool:
     first, last = state.sentence_bounds(hit.tok_start)
     norms = state.view.norms[first:last]
-    return any(n in HEDGES for n in norms) or any(
-        pair in HEDGE_BIGRAMS for pair in itertools.pairwise(norms)
+    return any(
+        tuple(norms[i : i + n]) in HEDGES for n in HEDGE_LENGTHS for i in range(len(norms) - n + 1)
     )
 
 

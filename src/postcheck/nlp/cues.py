@@ -25,9 +25,12 @@ NEGATIONS = frozenset(
         "aint",
     ]
 )
-# Single-word hedges; "according to" and "claims that" are handled as two-word cues.
+# Hedges: the sentence passes a claim on rather than asserting it. Verbs of claiming and accusing
+# count only with what makes them reporting ("claims that", "accused of"): the bare nouns are
+# ordinary words ("fiddles his mileage claims", "the accused").
 HEDGES = frozenset(
-    [
+    tuple(phrase.split())
+    for phrase in (
         "allegedly",
         "alleged",
         "reportedly",
@@ -37,12 +40,23 @@ HEDGES = frozenset(
         "rumor",
         "apparently",
         "supposedly",
-        "accused",
-        "claims",
-        "claimed",
-        "claim",
-    ]
+        "claims that",
+        "claimed that",
+        "claiming that",
+        "claim that",
+        "accused of",
+        "been accused",
+        "was accused",
+        "were accused",
+        "according to",
+        "reports say",
+        "sources say",
+        "reported that",
+        "it is reported",
+        "is said to",
+        "are said to",
+    )
 )
-HEDGE_BIGRAMS = frozenset({("according", "to"), ("reports", "say"), ("sources", "say")})
+HEDGE_LENGTHS = sorted({len(h) for h in HEDGES})
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "«", "»", "„", "''", "``"})
-CUE_WORDS = NEGATIONS | HEDGES | {w for pair in HEDGE_BIGRAMS for w in pair}
+CUE_WORDS = NEGATIONS | {w for phrase in HEDGES for w in phrase}
