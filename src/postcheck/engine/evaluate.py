@@ -21,7 +21,7 @@ from postcheck.matching.compiler import CompiledRule, PackCompiler
 from postcheck.matching.state import DocState, Hit, group
 from postcheck.matching.validators import phone_digits
 from postcheck.models import Context, Finding, Fix, RoutingEntry
-from postcheck.nlp.references import ReferenceMarker, squash
+from postcheck.nlp.references import ReferenceMarker, at_domain, squash
 from postcheck.nlp.tokens import TokenView, prepare_tokens
 
 
@@ -61,7 +61,7 @@ class RuleEngine:
         self._profile_facts: dict[str, Callable[[str], bool]] = {
             "phones": lambda ev: phone_digits(ev) in phones,
             "mailboxes": lambda ev: ev.partition("@")[0].lower() in mailboxes,
-            "domains": lambda ev: ev.rpartition("@")[2].lower().endswith(domains),
+            "domains": lambda ev: at_domain(ev, domains),
             "handles": lambda ev: ev.lower().lstrip("@") in handles,
             "name": lambda ev: squash(ev) in names,
             "aliases": lambda ev: squash(ev) in aliases,

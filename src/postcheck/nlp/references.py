@@ -123,16 +123,12 @@ class ReferenceMarker:
                 refs.append((kind, i, i + 1))
             elif text == "#" and i + 1 < n and not view.spaces[i]:
                 refs.extend(self._hashtag(view, i))
-            elif self.domains and "." in text and self._college_host(_host(text)):
+            elif self.domains and "." in text and at_domain(text, self.domains):
                 refs.append(("college", i, i + 1))
         if refs:
             first_end = min(end for _, _, end in refs)
             refs.extend(("pronoun", i, i + 1) for i in range(first_end, n) if norms[i] in PRONOUNS)
         return sorted(set(refs), key=lambda r: (r[1], -r[2], r[0]))
-
-    def _college_host(self, host: str) -> bool:
-        """The college's domain, a subdomain of it, or an address at it (not "notbsfc.ac.uk")."""
-        return any(host == d or host.endswith(("." + d, "@" + d)) for d in self.domains)
 
     def _at_place(self, norms: list[str], i: int) -> int:
         """End of "NAME on/in/from/at (the) PLACE" starting at token i ("Dave on reception"),
@@ -164,6 +160,13 @@ class ReferenceMarker:
             if view.spaces[end - 1]:
                 break
         return found
+
+
+def at_domain(token: str, domains: tuple[str, ...]) -> bool:
+    """A link, host or address at one of these (lower-case) domains or a subdomain of one:
+    "https://www.bsfc.ac.uk/alumni", "jo@bsfc.ac.uk"; never a lookalike ("notbsfc.ac.uk")."""
+    host = _host(token)
+    return any(host == d or host.endswith(("." + d, "@" + d)) for d in domains)
 
 
 def _host(token: str) -> str:
