@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Assemble the hand-written labelled corpus into dev.jsonl / test.jsonl.
 
-Every post is written by hand in ``source/*.txt`` and ``source2/*.txt`` (the dev split) or
-``holdout/*.txt`` (the test split), one post per line:
+Every post is written by hand in ``source/*.txt``, ``source2/*.txt`` and ``source3/*.txt`` (the
+dev split) or ``holdout/*.txt`` (the test split), one post per line:
 
     ACCOUNT DIRECTION PLATFORM ROLE | LABELS | ACCEPTABLE | BIO | TEXT
 
@@ -137,12 +137,15 @@ def main() -> None:
     if "--check" in sys.argv:
         check_only(sys.argv[sys.argv.index("--check") + 1])
         return
-    # dev = source/ and source2/ (the rules are written against them; source2/ was the previous
-    # held-out set, folded in once it had been scored); test = holdout/, written later by authors
-    # who had not seen the rules, the dev posts or the rules' results on them.
-    dev, test = read_dir("source") + read_dir("source2"), read_dir("holdout")
-    if not test:
-        raise SystemExit("holdout/ has no posts: the test split would be empty")
+    # dev = source/, source2/ and source3/ (the rules are written against them; source2/ and
+    # source3/ were earlier held-out sets, folded in once they had been scored); test =
+    # holdout/, written later by authors who had not seen the rules, the dev posts or the
+    # rules' results on them.
+    dev = read_dir("source") + read_dir("source2") + read_dir("source3")
+    test = [] if "--dev-only" in sys.argv else read_dir("holdout")
+    if not test and "--dev-only" not in sys.argv:
+        raise SystemExit("holdout/ has no posts: the test split would be empty "
+                         "(use --dev-only to rebuild dev.jsonl alone)")
     problems = 0
     seen = set()
     for r in dev + test:
@@ -157,7 +160,7 @@ def main() -> None:
     rng = random.Random(20240917)
     rng.shuffle(dev)
     rng.shuffle(test)
-    for name, split in (("dev", dev), ("test", test)):
+    for name, split in (("dev", dev), ("test", test)) if test else (("dev", dev),):
         with open(HERE / f"{name}.jsonl", "w", encoding="utf-8") as fh:
             for n, r in enumerate(split, 1):
                 out = {"id": f"{name}-{n:04d}"}
