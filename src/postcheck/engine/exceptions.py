@@ -5,7 +5,14 @@ from __future__ import annotations
 import itertools
 
 from postcheck.matching.state import DocState, Hit
-from postcheck.nlp.cues import HEDGE_LENGTHS, HEDGES, NEGATIONS, QUOTES
+from postcheck.nlp.cues import (
+    DISTANCING,
+    HEDGE_LENGTHS,
+    HEDGES,
+    NEGATIONS,
+    QUOTES,
+    REPOST_SOURCES,
+)
 
 NEGATION_LOOKBACK = 4  # tokens before the evidence that a negation cue may stand in
 
@@ -66,6 +73,8 @@ def question(state: DocState, hit: Hit) -> bool:
 
 def quoted(state: DocState, hit: Hit) -> bool:
     """Evidence between an opening and a closing quotation mark in its sentence."""
+    if _reposted_chat(state, hit):
+        return False
     first, last = state.sentence_bounds(hit.tok_start)
     before = sum(1 for i in range(first, hit.tok_start) if state.view.texts[i] in QUOTES)
     after = sum(1 for i in range(hit.tok_end, last) if state.view.texts[i] in QUOTES)
@@ -79,3 +88,13 @@ def quoted(state: DocState, hit: Hit) -> bool:
         hit.end : state.doc[last - 1].idx + len(state.doc[last - 1]) if last else hit.end
     ]
     return any(q in opening for q in '"“‘«') and any(q in closing for q in '"”’»')
+
+
+def _reposted_chat(state: DocState, hit: Hit) -> bool:
+    """A group chat named before the evidence, and nothing in the post distances the writer."""
+    norms = state.view.norms
+    before = norms[: hit.tok_start]
+    named = any(n in REPOST_SOURCES for n in before) or ("group", "chat") in itertools.pairwise(
+        before
+    )
+    return named and not any(n in DISTANCING for n in norms)

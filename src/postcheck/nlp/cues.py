@@ -60,3 +60,30 @@ HEDGES = frozenset(
 HEDGE_LENGTHS = sorted({len(h) for h in HEDGES})
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "«", "»", "„", "''", "``"})
 CUE_WORDS = NEGATIONS | {w for phrase in HEDGES for w in phrase}
+# A quotation shields its words when it reports or condemns them. A group chat pasted in to share
+# it ('from our gc: "..." lmaooo') does not: the post names a chat before the quote and nowhere
+# condemns what it quotes or marks it as banter between friends ("love these people").
+REPOST_SOURCES = frozenset({"gc", "gcs", "groupchat", "groupchats"})
+DISTANCING = frozenset(
+    {
+        "reported",
+        "report",
+        "reporting",
+        "unacceptable",
+        "disgusting",
+        "vile",
+        "sickening",
+        "appalling",
+        "shameful",
+        "disgraceful",
+        "horrible",
+        "awful",
+        "gross",
+        "wrong",
+        "bullying",
+        "screenshotted",
+        "love",
+        "luv",
+        "bless",
+    }
+)
