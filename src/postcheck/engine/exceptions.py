@@ -52,12 +52,13 @@ def hedged(state: DocState, hit: Hit) -> bool:
 
 
 # A question that opens like this is an offer ("anyone want the answers to tomorrow's paper?"),
-# which shares what it offers rather than asking whether something is true.
+# which shares what it offers rather than asking whether something is true, or a rhetorical
+# question that asserts its claim ("is it just me or are the support staff getting lazier?").
 OFFER_OPENERS = frozenset(
     (who, verb)
     for who in ("who", "anyone", "anybody", "any1")
     for verb in ("want", "wants", "wanna", "need", "needs")
-)
+) | {("just", "me"), ("only", "one")}
 OFFER_REACH = 4  # the offer's opening words stand in the sentence's first few tokens
 
 
