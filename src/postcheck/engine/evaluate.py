@@ -121,6 +121,8 @@ class RuleEngine:
         state = self.state(doc, view, context)
         findings: list[Finding] = []
         for rule in self._applicable(context):
+            if not rule.may_match(state):
+                continue
             found = rule.node.hits(state)
             if not found:
                 continue

@@ -52,7 +52,8 @@ class DocState:
     _sentences: list[int] | None = None
     _bio: DocState | None = None
     _bio_done: bool = False
-    cache: dict[int, list[Hit]] = field(default_factory=dict)
+    cache: dict[int, list[Hit]] = field(default_factory=dict)  # node id -> its hits
+    possible: dict[int, bool] = field(default_factory=dict)  # node id -> could it match
     _features: TextFeatures | None = None
 
     @property
@@ -96,6 +97,12 @@ class DocState:
         while end < len(ids) and ids[end] == sid:
             end += 1
         return start, end
+
+    def span_text(self, start: int, end: int) -> str:
+        """`doc[start:end].text` without building a Span (token offsets are already known)."""
+        if end <= start:
+            return ""
+        return self.text[self.view.starts[start] : self.view.ends[end - 1]]
 
     def span_hit(self, start: int, end: int, note: str) -> Hit:
         return Hit(self.view.starts[start], self.view.ends[end - 1], start, end, note)
