@@ -111,6 +111,7 @@ class PackCompiler:
         self.phrases = PhraseMatcher(vocab, attr="NORM")
         self._keys = itertools.count()
         self._nodes: dict[tuple[Any, ...], Node] = {}
+        self.phrase_names: dict[int, str] = {}  # PhraseMatcher match id -> key
 
     def compile(self) -> list[CompiledRule]:
         compiled = []
@@ -199,6 +200,7 @@ class PackCompiler:
         if node is None:
             phrase_key = self._key(loaded)
             self.phrases.add(phrase_key, docs)
+            self.phrase_names[self.vocab.strings.add(phrase_key)] = phrase_key
             node = self._nodes[key] = PhraseNode(phrase_key)
         return node
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Doc
 
 from postcheck.matching.prefilter import TextFeatures
+from postcheck.models import Context
 from postcheck.nlp.tokens import TokenView
 
 SENTENCE_ENDS = {".", "!", "?", "…", "!!", "?!", "!?", "??", "...", "!!!"}
@@ -44,7 +44,7 @@ class DocState:
     doc: Doc
     text: str
     view: TokenView
-    context: dict[str, Any]
+    context: Context
     phrase_hits: dict[str, list[tuple[int, int]]]
     refs: dict[str, list[tuple[int, int]]]
     make_bio: Callable[[str], DocState | None]
@@ -117,13 +117,17 @@ class DocState:
     def bio(self) -> DocState | None:
         if not self._bio_done:
             self._bio_done = True
-            bio = self.context.get("bio")
+            bio = self.context.bio
             self._bio = self.make_bio(bio) if bio else None
         return self._bio
 
 
-def group(matches: list[tuple[int, int, int]], strings: Any) -> dict[str, list[tuple[int, int]]]:
+def group(
+    matches: list[tuple[int, int, int]], names: Mapping[int, str]
+) -> dict[str, list[tuple[int, int]]]:
+    """Matcher results by key name (`names`: match id -> key, known from compile time, so no
+    string-store lookup per match)."""
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for key, start, end in matches:
-        out[strings[key]].append((start, end))
+        out[names[key]].append((start, end))
     return out
