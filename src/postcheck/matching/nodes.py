@@ -330,10 +330,9 @@ class AllNode(_Composite):
         return tuple(clause for child in self.children for clause in child.clauses())
 
     def find(self, state: DocState) -> list[Hit]:
-        # A disclaimer that is present settles the answer before any costly child (fuzzy
-        # matching) runs; `possible` has already ruled out children with no phrase match.
-        if any(isinstance(c, AbsentNode) and not c.hits(state) for c in self.children):
-            return []
+        # Children are pure, so the order they are tried in never changes the answer, only its
+        # cost: the rule's own order, stopping at the first child with nothing. (Trying the
+        # `absent` children first ran their token patterns, and parsed the bio, in every post.)
         evidence: list[Hit] | None = None
         notes = []
         for child in self.children:
