@@ -60,3 +60,16 @@ def test_prefilter_rejects_texts_missing_a_required_word_or_digit() -> None:
     assert not prefilter.allows(TextFeatures.of("my UCAS number is on the form"))
     assert not prefilter.allows(TextFeatures.of("ring me on 0123456789"))
     assert prefilter.allows(TextFeatures.of("UCAS id 1234567890"))
+
+
+def test_prefilter_rejects_texts_with_none_of_the_alternatives() -> None:
+    prefilter = build_prefilter(re.compile(r"\b(?i:door|gate)\s+code\s+(\d{4})"))
+    assert not prefilter.allows(TextFeatures.of("the code is 1234"))
+    assert prefilter.allows(TextFeatures.of("GATE code 1234"))
+
+
+def test_prefilter_reads_runs_of_character_classes() -> None:
+    prefilter = build_prefilter(re.compile(r"\bshit\w*|(?=[a-z\s]*\s\s)s\s+h\s+i\s+t"))
+    assert not prefilter.allows(TextFeatures.of("s h i t"))
+    assert prefilter.allows(TextFeatures.of("s  h  i  t"))
+    assert prefilter.allows(TextFeatures.of("shitstorm"))

@@ -45,6 +45,7 @@ class RuleEngine:
         self.deob = compiler.deob
         self.rules: list[CompiledRule] = compiler.compile()
         self.phrases = compiler.phrases
+        self.phrase_names = compiler.phrase_names
         self._rules_for: dict[tuple[str, str, str | None, str | None], list[CompiledRule]] = {}
         self._routes: dict[tuple[str, str, str, str | None], list[RoutingEntry]] = {}
         self.references = ReferenceMarker(vocab, pack.lexicons, pack.profile, make_doc)
@@ -74,7 +75,6 @@ class RuleEngine:
         return prepare_tokens(doc, self.deob)
 
     def state(self, doc: Doc, view: TokenView, context: Context) -> DocState:
-        strings = doc.vocab.strings
         refs: dict[str, list[tuple[int, int]]] = {}
         for kind, start, end in self.references(doc, view):
             refs.setdefault(kind, []).append((start, end))
@@ -84,8 +84,8 @@ class RuleEngine:
                 t + " " if sp else t for t, sp in zip(view.texts, view.spaces, strict=True)
             ),
             view=view,
-            context=context.model_dump(),
-            phrase_hits=group(self.phrases(doc), strings),
+            context=context,
+            phrase_hits=group(self.phrases(doc), self.phrase_names),
             refs=refs,
             make_bio=self._bio_state,
         )
@@ -121,6 +121,8 @@ class RuleEngine:
         state = self.state(doc, view, context)
         findings: list[Finding] = []
         for rule in self._applicable(context):
+            if not rule.may_match(state):
+                continue
             found = rule.node.hits(state)
             if not found:
                 continue
@@ -168,7 +170,7 @@ class RuleEngine:
             )
             if spec.fix.action == "append":
                 sep = "" if not text or text[-1].isspace() else " "
-                fix = Fix(
+                fix = Fix.model_construct(
                     label=spec.fix.label,
                     start=len(text),
                     end=len(text),
@@ -179,7 +181,7 @@ class RuleEngine:
                     replacement = mask(evidence)
                 elif spec.fix.action == "delete":
                     replacement = ""
-                fix = Fix(
+                fix = Fix.model_construct(
                     label=spec.fix.label, start=hit.start, end=hit.end, replacement=replacement
                 )
         # Built from validated rule data: no need to validate again on this hot path.

@@ -83,11 +83,10 @@ def quoted(state: DocState, hit: Hit) -> bool:
         return True
     text = state.text
     # Quote marks glued to words ("'X are scum'") stay inside tokens: look at characters too.
-    sentence_start = state.doc[first].idx if first < len(state.doc) else 0
+    view = state.view
+    sentence_start = view.starts[first] if first < len(view.starts) else 0
     opening = text[sentence_start : hit.start]
-    closing = text[
-        hit.end : state.doc[last - 1].idx + len(state.doc[last - 1]) if last else hit.end
-    ]
+    closing = text[hit.end : view.ends[last - 1] if last else hit.end]
     return any(q in opening for q in '"“‘«') and any(q in closing for q in '"”’»')
 
 

@@ -44,8 +44,12 @@ def merge_routing(entries: Iterable[RoutingEntry]) -> list[RoutingEntry]:
         for reason in entry.reason.split("\n"):
             if reason not in known:
                 known.append(reason)
-    order = list(Recipient)
+    # Built from validated entries (a Recipient and a str each): no need to validate again
+    # for every report.
     return [
-        RoutingEntry(recipient=r, reason="\n".join(reasons[r]))
-        for r in sorted(reasons, key=order.index)
+        RoutingEntry.model_construct(recipient=r, reason="\n".join(reasons[r]))
+        for r in sorted(reasons, key=_RANK.__getitem__)
     ]
+
+
+_RANK = {recipient: rank for rank, recipient in enumerate(Recipient)}

@@ -9,6 +9,7 @@ more than every phrase list together.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from postcheck.matching.nodes import (
     AbsentNode,
     AllNode,
     AnyNode,
+    Clause,
     EntityNode,
     FuzzyNode,
     NearNode,
@@ -34,6 +36,7 @@ from postcheck.matching.nodes import (
     PhraseNode,
     RegexNode,
 )
+from postcheck.matching.state import DocState
 from postcheck.matching.validators import VALIDATORS
 from postcheck.nlp.cues import CUE_WORDS
 from postcheck.nlp.deobfuscate import Deobfuscator, basic_form
@@ -54,10 +57,16 @@ class CompiledRule:
     unless_node: Node | None
     allow: frozenset[str]
     allow_regex: tuple[re.Pattern[str], ...]
+    # Necessary conditions of the match, as set tests checked before the node tree is walked:
+    # most rules fail one in most posts (see `Node.clauses`).
+    gate: tuple[Clause, ...]
 
     @property
     def spec(self) -> RuleSpec:
         return self.loaded.spec
+
+    def may_match(self, state: DocState) -> bool:
+        return all(clause.met(state) for clause in self.gate)
 
 
 def _walk(match: MatchSpec | None) -> Iterator[MatchSpec]:
@@ -101,6 +110,8 @@ class PackCompiler:
         self.deob = Deobfuscator(targets | CUE_WORDS, preferred=taboo)
         self.phrases = PhraseMatcher(vocab, attr="NORM")
         self._keys = itertools.count()
+        self._nodes: dict[tuple[Any, ...], Node] = {}
+        self.phrase_names: dict[int, str] = {}  # PhraseMatcher match id -> key
 
     def compile(self) -> list[CompiledRule]:
         compiled = []
@@ -117,6 +128,7 @@ class PackCompiler:
                     else None,
                     allow=frozenset(a.lower() for a in unless.allow),
                     allow_regex=tuple(re.compile(p, re.I) for p in unless.allow_regex),
+                    gate=_gate(node),
                 )
             )
         return compiled
@@ -125,69 +137,114 @@ class PackCompiler:
         return f"{loaded.spec.id}#{next(self._keys)}"
 
     def _node(self, match: MatchSpec, loaded: LoadedRule) -> Node:
+        """The node for one match block. Identical blocks (YAML anchors such as `*who`, the same
+        lexicon in several rules) compile to one shared node: nodes are pure functions of the
+        post and cache their hits per post, so sharing computes each block once per post."""
         if match.phrases is not None:
-            key = self._key(loaded)
-            terms = self.pack.terms(match.phrases)
-            if match.phrases.variants:
-                terms = sorted({v for t in terms for v in variants(t)})
-            docs = [self.make_doc(t) for t in terms if t.strip()]
-            for doc in docs:
-                prepare_tokens(doc, self.deob)
-            self.phrases.add(key, docs)
-            return PhraseNode(key)
+            return self._phrase_node(match, loaded)
         if match.patterns is not None:
-            key = self._key(loaded)
-            # One Matcher per pattern node, run only when the node is reached (after its
-            # rule's other parts have matched) and the post holds one of its anchor words.
-            matcher = Matcher(self.vocab, validate=True)
-            try:
-                matcher.add(key, match.patterns)
-            except Exception as exc:  # spaCy raises several types for bad patterns
-                message = str(exc).strip().splitlines()
-                raise ConfigError(
-                    ErrorCode.BAD_PATTERN,
-                    f"rule {loaded.spec.id}: invalid token pattern: "
-                    + " ".join(m.strip() for m in message if m.strip())[:300],
-                    file=loaded.file,
-                    line=loaded.line,
-                    field="match.patterns",
-                ) from None
-            return PatternNode(matcher, _anchors(match.patterns))
+            shape = json.dumps(match.patterns, sort_keys=True, default=repr)
+            key: tuple[Any, ...] = ("patterns", shape)
+            return self._interned(key, lambda: self._pattern_node(match, loaded))
         if match.regex is not None:
             spec = match.regex
-            flags = re.IGNORECASE if spec.ignore_case else 0
-            try:
-                regex = re.compile(spec.pattern, flags)
-            except re.error as exc:  # schema already checks; kept for user-built specs
-                raise ConfigError(
-                    ErrorCode.BAD_REGEX,
-                    f"rule {loaded.spec.id}: cannot compile regex: {exc}",
-                    file=loaded.file,
-                    line=loaded.line,
-                    field="match.regex",
-                ) from None
-            validators = [(name, VALIDATORS[name]) for name in spec.validate_]
-            return RegexNode(regex, validators, spec.group)
+            key = ("regex", spec.pattern, spec.ignore_case, tuple(spec.validate_), spec.group)
+            return self._interned(key, lambda: self._regex_node(match, loaded))
         if match.fuzzy is not None:
             f = match.fuzzy
-            return FuzzyNode(self.pack.terms(f), f.threshold, f.min_length, f.dictionary_guard)
+            terms = tuple(self.pack.terms(f))
+            key = ("fuzzy", terms, f.threshold, f.min_length, f.dictionary_guard)
+            return self._interned(
+                key, lambda: FuzzyNode(terms, f.threshold, f.min_length, f.dictionary_guard)
+            )
         if match.entity is not None:
-            return EntityNode(match.entity)
+            kinds = tuple(match.entity)
+            return self._interned(("entity", kinds), lambda: EntityNode(kinds))
         if match.near is not None:
             near = match.near
-            return NearNode(
-                self._node(near.a, loaded),
-                self._node(near.b, loaded),
-                near.within,
-                near.scope,
-                near.order,
-            )
+            a, b = self._node(near.a, loaded), self._node(near.b, loaded)
+            key = ("near", id(a), id(b), near.within, near.scope, near.order)
+            return self._interned(key, lambda: NearNode(a, b, near.within, near.scope, near.order))
         if match.absent is not None:
-            return AbsentNode(self._node(match.absent.match, loaded), match.absent.where)
+            inner = self._node(match.absent.match, loaded)
+            where = tuple(match.absent.where)
+            return self._interned(("absent", id(inner), where), lambda: AbsentNode(inner, where))
         if match.any is not None:
-            return AnyNode([self._node(m, loaded) for m in match.any])
+            children = [self._node(m, loaded) for m in match.any]
+            key = ("any", *map(id, children))
+            return self._interned(key, lambda: AnyNode(children))
         assert match.all is not None
-        return AllNode([self._node(m, loaded) for m in match.all])
+        children = [self._node(m, loaded) for m in match.all]
+        return self._interned(("all", *map(id, children)), lambda: AllNode(children))
+
+    def _interned(self, key: tuple[Any, ...], build: Callable[[], Node]) -> Node:
+        """The node already built for this key, else a new one. Keys of composite nodes hold
+        their children's ids, which stay valid because this table keeps every node alive."""
+        node = self._nodes.get(key)
+        if node is None:
+            node = self._nodes[key] = build()
+        return node
+
+    def _phrase_node(self, match: MatchSpec, loaded: LoadedRule) -> Node:
+        assert match.phrases is not None
+        terms = self.pack.terms(match.phrases)
+        if match.phrases.variants:
+            terms = sorted({v for t in terms for v in variants(t)})
+        docs = [self.make_doc(t) for t in terms if t.strip()]
+        norms = frozenset(tuple(prepare_tokens(doc, self.deob).norms) for doc in docs)
+        # The PhraseMatcher matches on NORM alone, so two lists whose terms read as the same
+        # norm sequences find exactly the same spans: they share one key, and the matcher
+        # reports each span once instead of once per list.
+        key = ("phrases", norms)
+        node = self._nodes.get(key)
+        if node is None:
+            phrase_key = self._key(loaded)
+            self.phrases.add(phrase_key, docs)
+            self.phrase_names[self.vocab.strings.add(phrase_key)] = phrase_key
+            node = self._nodes[key] = PhraseNode(phrase_key)
+        return node
+
+    def _pattern_node(self, match: MatchSpec, loaded: LoadedRule) -> Node:
+        assert match.patterns is not None
+        key = self._key(loaded)
+        # One Matcher per pattern node, run only when the node is reached (after its
+        # rule's other parts have matched) and the post holds one of its anchor words.
+        matcher = Matcher(self.vocab, validate=True)
+        try:
+            matcher.add(key, match.patterns)
+        except Exception as exc:  # spaCy raises several types for bad patterns
+            message = str(exc).strip().splitlines()
+            raise ConfigError(
+                ErrorCode.BAD_PATTERN,
+                f"rule {loaded.spec.id}: invalid token pattern: "
+                + " ".join(m.strip() for m in message if m.strip())[:300],
+                file=loaded.file,
+                line=loaded.line,
+                field="match.patterns",
+            ) from None
+        return PatternNode(matcher, _anchors(match.patterns))
+
+    def _regex_node(self, match: MatchSpec, loaded: LoadedRule) -> Node:
+        assert match.regex is not None
+        spec = match.regex
+        flags = re.IGNORECASE if spec.ignore_case else 0
+        try:
+            regex = re.compile(spec.pattern, flags)
+        except re.error as exc:  # schema already checks; kept for user-built specs
+            raise ConfigError(
+                ErrorCode.BAD_REGEX,
+                f"rule {loaded.spec.id}: cannot compile regex: {exc}",
+                file=loaded.file,
+                line=loaded.line,
+                field="match.regex",
+            ) from None
+        validators = [(name, VALIDATORS[name]) for name in spec.validate_]
+        return RegexNode(regex, validators, spec.group)
+
+
+def _gate(node: Node) -> tuple[Clause, ...]:
+    """The node's necessary clauses, each once, the rarest (likeliest to fail) first."""
+    return tuple(sorted(set(node.clauses()), key=lambda c: c.breadth))
 
 
 def _anchors(patterns: list[list[dict[str, Any]]]) -> frozenset[str] | None:

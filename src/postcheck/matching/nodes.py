@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from spacy.matcher import Matcher
@@ -13,6 +14,38 @@ from postcheck.matching.prefilter import build_prefilter
 from postcheck.matching.state import DocState, Hit
 from postcheck.nlp.deobfuscate import basic_form
 from postcheck.nlp.words import is_word
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A post can match only if it has one of these: a phrase-list key among its phrase hits,
+    a reference kind among its marks, or a word among its token norms and texts."""
+
+    phrases: frozenset[str] = frozenset()
+    refs: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+
+    def met(self, state: DocState) -> bool:
+        return (
+            not self.phrases.isdisjoint(state.phrase_hits)
+            or not self.refs.isdisjoint(state.refs)
+            or (bool(self.words) and not self.words.isdisjoint(state.words))
+        )
+
+    def __or__(self, other: Clause) -> Clause:
+        return Clause(
+            self.phrases | other.phrases, self.refs | other.refs, self.words | other.words
+        )
+
+    @property
+    def breadth(self) -> int:
+        """A rough guess at how often the clause holds, lower is rarer: most posts mention
+        someone (a reference kind) and many hold a common anchor word, while a phrase list
+        usually matches nowhere."""
+        return len(self.phrases) + 20 * len(self.refs) + 5 * len(self.words)
+
+
+MAX_JOINS = 4  # clauses an `any` node builds from its children's clauses, beyond the rarest
 
 
 class Node(ABC):
@@ -27,6 +60,11 @@ class Node(ABC):
         evidence. Most rules in most posts stop here."""
         return True
 
+    def clauses(self) -> tuple[Clause, ...]:
+        """Necessary conditions of `possible`, all of which must hold, as plain set tests: a
+        rule checks these first, with no call into its node tree. Empty: nothing is known."""
+        return ()
+
     def hits(self, state: DocState) -> list[Hit]:
         """The evidence, found at most once per post; the one place `possible` gates `find`."""
         cached = state.cache.get(id(self))
@@ -38,7 +76,7 @@ class Node(ABC):
 
 def _read_as(state: DocState, start: int, end: int) -> str:
     norm = " ".join(state.view.norms[start:end])
-    shown = state.doc[start:end].text
+    shown = state.span_text(start, end)
     return f"'{shown}'" if norm == shown.lower() else f"'{shown}' (read as '{norm}')"
 
 
@@ -48,6 +86,9 @@ class PhraseNode(Node):
 
     def possible(self, state: DocState) -> bool:
         return self.key in state.phrase_hits
+
+    def clauses(self) -> tuple[Clause, ...]:
+        return (Clause(phrases=frozenset([self.key])),)
 
     def find(self, state: DocState) -> list[Hit]:
         return [
@@ -64,6 +105,9 @@ class PatternNode(Node):
     def possible(self, state: DocState) -> bool:
         return self.anchors is None or not self.anchors.isdisjoint(state.words)
 
+    def clauses(self) -> tuple[Clause, ...]:
+        return () if self.anchors is None else (Clause(words=self.anchors),)
+
     def find(self, state: DocState) -> list[Hit]:
         return [
             state.span_hit(s, e, f"token pattern {_read_as(state, s, e)}")
@@ -78,9 +122,12 @@ class EntityNode(Node):
     def possible(self, state: DocState) -> bool:
         return any(kind in state.refs for kind in self.kinds)
 
+    def clauses(self) -> tuple[Clause, ...]:
+        return (Clause(refs=frozenset(self.kinds)),)
+
     def find(self, state: DocState) -> list[Hit]:
         return [
-            state.span_hit(s, e, f"{kind} '{state.doc[s:e].text}'")
+            state.span_hit(s, e, f"{kind} '{state.span_text(s, e)}'")
             for kind in self.kinds
             for s, e in state.refs.get(kind, ())
         ]
@@ -170,13 +217,31 @@ class FuzzyNode(Node):
         return out
 
 
-class NearNode(Node):
+class _Composite(Node):
+    """A node whose `possible` combines its children's: remembered per post, because shared
+    subtrees (and `hits` asking before `find` asks its children) would otherwise re-walk the
+    same branches many times."""
+
+    def possible(self, state: DocState) -> bool:
+        known = state.possible.get(id(self))
+        if known is None:
+            known = state.possible[id(self)] = self.children_possible(state)
+        return known
+
+    @abstractmethod
+    def children_possible(self, state: DocState) -> bool: ...
+
+
+class NearNode(_Composite):
     def __init__(self, a: Node, b: Node, within: int, scope: str, order: str) -> None:
         self.a, self.b = a, b
         self.within, self.scope, self.order = within, scope, order
 
-    def possible(self, state: DocState) -> bool:
+    def children_possible(self, state: DocState) -> bool:
         return self.a.possible(state) and self.b.possible(state)
+
+    def clauses(self) -> tuple[Clause, ...]:
+        return self.a.clauses() + self.b.clauses()
 
     def find(self, state: DocState) -> list[Hit]:
         a_hits = self.a.hits(state)
@@ -223,31 +288,51 @@ class AbsentNode(Node):
         return [Hit(0, 0, 0, 0, f"nothing required found in the {places}")]
 
 
-class AnyNode(Node):
+class AnyNode(_Composite):
     def __init__(self, children: Sequence[Node]) -> None:
         self.children = tuple(children)
 
-    def possible(self, state: DocState) -> bool:
+    def children_possible(self, state: DocState) -> bool:
         return any(child.possible(state) for child in self.children)
+
+    def clauses(self) -> tuple[Clause, ...]:
+        # Some child must be possible, so any join of one clause per child is necessary.
+        # Joining each child's rarest clause gives one; joining each child's k-th clause gives
+        # more, which pays off when the children share a shape ("someone near X", "someone near
+        # Y": the join of the Xs and Ys fails in posts that merely mention someone).
+        options = [child.clauses() for child in self.children]
+        if not all(options):
+            return ()
+        picks = [[min(own, key=lambda c: c.breadth) for own in options]]
+        picks += [[own[min(k, len(own) - 1)] for own in options] for k in range(MAX_JOINS)]
+        joined = set()
+        for pick in picks:
+            clause = Clause()
+            for part in pick:
+                clause = clause | part
+            joined.add(clause)
+        return tuple(joined)
 
     def find(self, state: DocState) -> list[Hit]:
         return [hit for child in self.children for hit in child.hits(state)]
 
 
-class AllNode(Node):
+class AllNode(_Composite):
     """Every child must match; evidence comes from the first child that has a span."""
 
     def __init__(self, children: Sequence[Node]) -> None:
         self.children = tuple(children)
 
-    def possible(self, state: DocState) -> bool:
+    def children_possible(self, state: DocState) -> bool:
         return all(child.possible(state) for child in self.children)
 
+    def clauses(self) -> tuple[Clause, ...]:
+        return tuple(clause for child in self.children for clause in child.clauses())
+
     def find(self, state: DocState) -> list[Hit]:
-        # A disclaimer that is present settles the answer before any costly child (fuzzy
-        # matching) runs; `possible` has already ruled out children with no phrase match.
-        if any(isinstance(c, AbsentNode) and not c.hits(state) for c in self.children):
-            return []
+        # Children are pure, so the order they are tried in never changes the answer, only its
+        # cost: the rule's own order, stopping at the first child with nothing. (Trying the
+        # `absent` children first ran their token patterns, and parsed the bio, in every post.)
         evidence: list[Hit] | None = None
         notes = []
         for child in self.children:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Doc
 
 from postcheck.matching.prefilter import TextFeatures
+from postcheck.models import Context
 from postcheck.nlp.tokens import TokenView
 
 SENTENCE_ENDS = {".", "!", "?", "…", "!!", "?!", "!?", "??", "...", "!!!"}
@@ -44,7 +44,7 @@ class DocState:
     doc: Doc
     text: str
     view: TokenView
-    context: dict[str, Any]
+    context: Context
     phrase_hits: dict[str, list[tuple[int, int]]]
     refs: dict[str, list[tuple[int, int]]]
     make_bio: Callable[[str], DocState | None]
@@ -52,7 +52,8 @@ class DocState:
     _sentences: list[int] | None = None
     _bio: DocState | None = None
     _bio_done: bool = False
-    cache: dict[int, list[Hit]] = field(default_factory=dict)
+    cache: dict[int, list[Hit]] = field(default_factory=dict)  # node id -> its hits
+    possible: dict[int, bool] = field(default_factory=dict)  # node id -> could it match
     _features: TextFeatures | None = None
 
     @property
@@ -97,6 +98,12 @@ class DocState:
             end += 1
         return start, end
 
+    def span_text(self, start: int, end: int) -> str:
+        """`doc[start:end].text` without building a Span (token offsets are already known)."""
+        if end <= start:
+            return ""
+        return self.text[self.view.starts[start] : self.view.ends[end - 1]]
+
     def span_hit(self, start: int, end: int, note: str) -> Hit:
         return Hit(self.view.starts[start], self.view.ends[end - 1], start, end, note)
 
@@ -110,13 +117,17 @@ class DocState:
     def bio(self) -> DocState | None:
         if not self._bio_done:
             self._bio_done = True
-            bio = self.context.get("bio")
+            bio = self.context.bio
             self._bio = self.make_bio(bio) if bio else None
         return self._bio
 
 
-def group(matches: list[tuple[int, int, int]], strings: Any) -> dict[str, list[tuple[int, int]]]:
+def group(
+    matches: list[tuple[int, int, int]], names: Mapping[int, str]
+) -> dict[str, list[tuple[int, int]]]:
+    """Matcher results by key name (`names`: match id -> key, known from compile time, so no
+    string-store lookup per match)."""
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for key, start, end in matches:
-        out[strings[key]].append((start, end))
+        out[names[key]].append((start, end))
     return out

@@ -8,6 +8,8 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
+TOKENIZER_CACHE_SIZE = 50_000  # distinct whitespace-separated chunks
+
 
 def blank_english() -> Language:
     """Blank English whose tokenizer keeps `$hit` whole (a currency sign before a letter is a
@@ -23,4 +25,8 @@ def blank_english() -> Language:
     tokenizer: Any = nlp.tokenizer
     tokenizer.prefix_search = compile_prefix_regex([tag, dash, *prefixes]).search
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # Compiling a rule pack tokenises thousands of terms, which fill spaCy's default cache of
+    # 10,000 chunks; after that no word of any post was cached and every post paid the full
+    # prefix/suffix search. The cache is bounded by this size and never changes a tokenisation.
+    tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
     return nlp

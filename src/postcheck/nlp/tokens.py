@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, NORM, ORTH, SPACY
+from spacy.attrs import IDX, LOWER, NORM, ORTH, SPACY
 from spacy.tokens import Doc, Token
 
 from postcheck.nlp.deobfuscate import LEET, Deobfuscator
@@ -107,15 +107,34 @@ def _hashtag_parts(texts: list[str], spaces: list[bool]) -> Iterator[tuple[int, 
                 yield i, parts
 
 
-def _read(doc: Doc) -> tuple[list[str], list[bool], list[int]]:
+def _read(doc: Doc) -> tuple[list[str], list[bool], list[int], list[int]]:
+    """Token texts, trailing-space flags, character offsets and lower-case string ids."""
     strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, SPACY, IDX]).tolist() if len(doc) else []
-    return [strings[r[0]] for r in rows], [bool(r[1]) for r in rows], [r[2] for r in rows]
+    rows = doc.to_array([ORTH, SPACY, IDX, LOWER]).tolist() if len(doc) else []
+    return (
+        [strings[r[0]] for r in rows],
+        [bool(r[1]) for r in rows],
+        [r[2] for r in rows],
+        [r[3] for r in rows],
+    )
+
+
+def _norm_ids(
+    texts: list[str], norms: list[str], lowers: list[int], deob: Deobfuscator, doc: Doc
+) -> list[int]:
+    """String ids of the norms. Most norms are the token's lower-case form, whose id the
+    lexeme already holds (spaCy stores LOWER as `text.lower()`, in the same string store and
+    memory zone as the token): only the others are added to the store."""
+    strings = doc.vocab.strings
+    return [
+        lower if norm == text.lower() else deob.norm_id(norm, strings)
+        for text, norm, lower in zip(texts, norms, lowers, strict=True)
+    ]
 
 
 def prepare_tokens(doc: Doc, deob: Deobfuscator) -> TokenView:
     """Retokenise where obfuscation demands it, then set every token's norm."""
-    texts, spaces, starts = _read(doc)
+    texts, spaces, starts, lowers = _read(doc)
     joins = [j for letters in _letter_runs(texts) if (j := _join(texts, letters, deob))]
     joined = {i for s, e, _ in joins for i in range(s, e)}
     joins += [j for j in _glued_pairs(texts, spaces, deob) if not joined & {j[0], j[1] - 1}]
@@ -132,12 +151,12 @@ def prepare_tokens(doc: Doc, deob: Deobfuscator) -> TokenView:
                 token = doc[i]
                 heads: list[Token | tuple[Token, int]] = [(token, k) for k in range(len(parts))]
                 retokenizer.split(token, parts, heads=heads)
-        texts, spaces, starts = _read(doc)
+        texts, spaces, starts, lowers = _read(doc)
     norms = [deob(t) for t in texts]
     if merged_norms:
         norms = [merged_norms.get(s, n) for s, n in zip(starts, norms, strict=True)]
     if norms:
-        ids = [deob.norm_id(n, doc.vocab.strings) for n in norms]
+        ids = _norm_ids(texts, norms, lowers, deob, doc)
         array: Any = numpy.array(ids, dtype="uint64").reshape(-1, 1)
         doc.from_array([NORM], array)
     ends = [s + len(t) for s, t in zip(starts, texts, strict=True)]
