@@ -160,7 +160,8 @@ def main() -> None:
     rng = random.Random(20240917)
     rng.shuffle(dev)
     rng.shuffle(test)
-    for name, split in (("dev", dev), ("test", test)) if test else (("dev", dev),):
+    splits = {"dev": dev, "test": test} if test else {"dev": dev}  # --dev-only keeps test.jsonl
+    for name, split in splits.items():
         with open(HERE / f"{name}.jsonl", "w", encoding="utf-8") as fh:
             for n, r in enumerate(split, 1):
                 out = {"id": f"{name}-{n:04d}"}

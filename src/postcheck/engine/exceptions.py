@@ -51,15 +51,17 @@ def hedged(state: DocState, hit: Hit) -> bool:
     )
 
 
-# A question that opens like this is an offer ("anyone want the answers to tomorrow's paper?"),
-# which shares what it offers rather than asking whether something is true, or a rhetorical
-# question that asserts its claim ("is it just me or are the support staff getting lazier?").
+# A question that opens like this does not ask whether its claim is true: an offer shares what
+# it offers ("anyone want the answers to tomorrow's paper?"), and a rhetorical question asserts
+# its claim ("is it just me or are the support staff getting lazier?").
 OFFER_OPENERS = frozenset(
     (who, verb)
     for who in ("who", "anyone", "anybody", "any1")
     for verb in ("want", "wants", "wanna", "need", "needs")
-) | {("just", "me"), ("only", "one")}
-OFFER_REACH = 4  # the offer's opening words stand in the sentence's first few tokens
+)
+RHETORICAL_OPENERS = frozenset({("just", "me"), ("only", "one")})
+ASSERTING_OPENERS = OFFER_OPENERS | RHETORICAL_OPENERS
+OPENER_REACH = 4  # the opening words stand in the sentence's first few tokens
 
 
 def question(state: DocState, hit: Hit) -> bool:
@@ -68,14 +70,17 @@ def question(state: DocState, hit: Hit) -> bool:
     if not any("?" in texts[i] for i in range(hit.tok_end, last)):
         return False
     norms = state.view.norms
-    opening = norms[first : min(first + OFFER_REACH, hit.tok_start) + 1]
-    return not any(pair in OFFER_OPENERS for pair in itertools.pairwise(opening))
+    opening = norms[first : min(first + OPENER_REACH, hit.tok_start) + 1]
+    return not any(pair in ASSERTING_OPENERS for pair in itertools.pairwise(opening))
 
 
 def quoted(state: DocState, hit: Hit) -> bool:
-    """Evidence between an opening and a closing quotation mark in its sentence."""
-    if _reposted_chat(state, hit):
-        return False
+    """Evidence between an opening and a closing quotation mark in its sentence, unless the
+    quote is a group chat pasted in to share it."""
+    return _between_quotes(state, hit) and not _reposted_chat(state, hit)
+
+
+def _between_quotes(state: DocState, hit: Hit) -> bool:
     first, last = state.sentence_bounds(hit.tok_start)
     before = sum(1 for i in range(first, hit.tok_start) if state.view.texts[i] in QUOTES)
     after = sum(1 for i in range(hit.tok_end, last) if state.view.texts[i] in QUOTES)
