@@ -14,10 +14,10 @@ from typing import Any
 from postcheck.models import Post
 from postcheck.sources.archive import Tree
 from postcheck.sources.dates import from_unix
-from postcheck.sources.errors import Item, Problem, ReadError
+from postcheck.sources.errors import Item, Problem
 from postcheck.sources.jsondata import expect_dict, get_ci, string
 from postcheck.sources.posts import Options, make_post
-from postcheck.sources.records import guarded, json_records
+from postcheck.sources.records import converted_records
 
 POSTS = re.compile(r"^your_posts.*\.json$", re.IGNORECASE)
 COMMENTS = re.compile(r"^comments(_\d+)?\.json$", re.IGNORECASE)
@@ -73,24 +73,12 @@ def _attachment_parts(entry: dict[str, Any]) -> tuple[list[str], list[str]]:
 
 
 def _read_posts(tree: Tree, name: str, options: Options) -> Iterator[Item]:
-    source = tree.label(name)
-    for rec in json_records(
-        tree, name, options.limits, what="posts", repair=True, unwrap=_unwrap_posts
-    ):
-        if isinstance(rec, ReadError):
-            yield rec
-            continue
-        number, entry = rec
-        yield from guarded(
-            source,
-            f"record {number}",
-            _post,
-            name,
-            source,
-            number,
-            entry,
-            options,
-        )
+    def build(source: str, number: int, entry: dict[str, Any]) -> Post | None:
+        return _post(name, source, number, entry, options)
+
+    yield from converted_records(
+        tree, name, options.limits, build, what="posts", repair=True, unwrap=_unwrap_posts
+    )
 
 
 def _post(
@@ -130,8 +118,6 @@ def _post(
 def _read_comments(
     tree: Tree, name: str, options: Options, keys: tuple[str, ...], prefix: str
 ) -> Iterator[Item]:
-    source = tree.label(name)
-
     def unwrap(data: Any) -> Any:
         obj = expect_dict(data, "a comments")
         for key in keys:
@@ -139,24 +125,12 @@ def _read_comments(
                 return obj[key]
         raise Problem(f"unexpected shape: no '{keys[0]}' array in this comments file")
 
-    for rec in json_records(
-        tree, name, options.limits, what="comments", repair=True, unwrap=unwrap
-    ):
-        if isinstance(rec, ReadError):
-            yield rec
-            continue
-        number, entry = rec
-        yield from guarded(
-            source,
-            f"record {number}",
-            _comment,
-            name,
-            source,
-            number,
-            entry,
-            options,
-            prefix,
-        )
+    def build(source: str, number: int, entry: dict[str, Any]) -> Post | None:
+        return _comment(name, source, number, entry, options, prefix)
+
+    yield from converted_records(
+        tree, name, options.limits, build, what="comments", repair=True, unwrap=unwrap
+    )
 
 
 def _comment(

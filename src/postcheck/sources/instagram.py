@@ -14,10 +14,10 @@ from typing import Any
 from postcheck.models import Post
 from postcheck.sources.archive import Tree
 from postcheck.sources.dates import from_unix
-from postcheck.sources.errors import Item, Problem, ReadError
+from postcheck.sources.errors import Item, Problem
 from postcheck.sources.jsondata import get_ci, string
 from postcheck.sources.posts import Options, make_post
-from postcheck.sources.records import guarded, json_records
+from postcheck.sources.records import converted_records
 
 POSTS = re.compile(r"^posts(_\d+)?\.json$", re.IGNORECASE)
 REELS = re.compile(r"^reels(_\d+)?\.json$", re.IGNORECASE)
@@ -67,26 +67,12 @@ def _unwrapper(keys: tuple[str, ...]) -> Any:
 def _read_media(
     tree: Tree, name: str, options: Options, kind: str, platform: str, keys: tuple[str, ...]
 ) -> Iterator[Item]:
-    source = tree.label(name)
-    for rec in json_records(
-        tree, name, options.limits, what=f"{kind}s", repair=True, unwrap=_unwrapper(keys)
-    ):
-        if isinstance(rec, ReadError):
-            yield rec
-            continue
-        number, entry = rec
-        yield from guarded(
-            source,
-            f"record {number}",
-            _media_post,
-            name,
-            source,
-            number,
-            entry,
-            options,
-            kind,
-            platform,
-        )
+    def build(source: str, number: int, entry: dict[str, Any]) -> Post | None:
+        return _media_post(name, source, number, entry, options, kind, platform)
+
+    yield from converted_records(
+        tree, name, options.limits, build, what=f"{kind}s", repair=True, unwrap=_unwrapper(keys)
+    )
 
 
 def _media_post(
@@ -139,24 +125,12 @@ def _comment_entries(data: Any) -> Any:
 
 
 def _read_comments(tree: Tree, name: str, options: Options) -> Iterator[Item]:
-    source = tree.label(name)
-    for rec in json_records(
-        tree, name, options.limits, what="comments", repair=True, unwrap=_comment_entries
-    ):
-        if isinstance(rec, ReadError):
-            yield rec
-            continue
-        number, entry = rec
-        yield from guarded(
-            source,
-            f"record {number}",
-            _comment_post,
-            name,
-            source,
-            number,
-            entry,
-            options,
-        )
+    def build(source: str, number: int, entry: dict[str, Any]) -> Post | None:
+        return _comment_post(name, source, number, entry, options)
+
+    yield from converted_records(
+        tree, name, options.limits, build, what="comments", repair=True, unwrap=_comment_entries
+    )
 
 
 def _string_map_fields(fields: dict[str, Any]) -> tuple[str | None, str | None, Any]:

@@ -13,6 +13,9 @@ from postcheck.sources.limits import Limits
 
 P = ParamSpec("P")
 
+# Turns one record into a post: called with (source label, record number, the record object).
+Build = Callable[[str, int, dict[str, Any]], Post | None]
+
 # Errors a malformed record can raise while being converted; anything else is a bug.
 RECORD_ERRORS = (Problem, ValueError, TypeError, KeyError, AttributeError)
 
@@ -74,3 +77,30 @@ def guarded(
         return
     if post is not None:
         yield post
+
+
+def converted_records(
+    tree: Tree,
+    name: str,
+    limits: Limits,
+    build: Build,
+    *,
+    what: str,
+    js_assignment: bool = False,
+    repair: bool = False,
+    unwrap: Callable[[Any], Any] | None = None,
+) -> Iterator[Post | ReadError]:
+    """`json_records` with each record converted by `build` under `guarded`.
+
+    The usual reader loop of an export format: a bad file or element is one `ReadError`, and a
+    record whose conversion fails becomes a `ReadError` of its own while the others go on.
+    """
+    source = tree.label(name)
+    for rec in json_records(
+        tree, name, limits, what=what, js_assignment=js_assignment, repair=repair, unwrap=unwrap
+    ):
+        if isinstance(rec, ReadError):
+            yield rec
+            continue
+        number, entry = rec
+        yield from guarded(source, f"record {number}", build, source, number, entry)

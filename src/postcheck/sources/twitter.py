@@ -20,7 +20,7 @@ from postcheck.sources.dates import from_text, from_twitter, to_epoch
 from postcheck.sources.errors import Item, Problem, ReadError, SourceWarning
 from postcheck.sources.jsondata import get_ci, get_path, load_json, string
 from postcheck.sources.posts import Options, make_post
-from postcheck.sources.records import guarded, json_records
+from postcheck.sources.records import converted_records, guarded, json_records
 from postcheck.taxonomy import Direction
 
 TWEETS = re.compile(r"^tweets?(-part\d+)?\.js$", re.IGNORECASE)
@@ -201,24 +201,13 @@ def _find_note(archive: _Archive, short_text: str, created_at: str | None) -> _N
 
 
 def _read_tweets(archive: _Archive, name: str, *, deleted: bool) -> Iterator[Item]:
-    source = archive.tree.label(name)
-    limits = archive.options.limits
-    for rec in json_records(archive.tree, name, limits, what="tweets", js_assignment=True):
-        if isinstance(rec, ReadError):
-            yield rec
-            continue
-        number, item = rec
+    def build(source: str, number: int, item: dict[str, Any]) -> Post | None:
         tweet = get_ci(item, "tweet") or item
-        yield from guarded(
-            source,
-            f"record {number}",
-            _tweet_post,
-            archive,
-            source,
-            number,
-            tweet,
-            deleted=deleted,
-        )
+        return _tweet_post(archive, source, number, tweet, deleted=deleted)
+
+    yield from converted_records(
+        archive.tree, name, archive.options.limits, build, what="tweets", js_assignment=True
+    )
 
 
 def _tweet_post(
