@@ -119,6 +119,10 @@ def test_pronoun_counts_only_with_an_earlier_antecedent(
         ("wizards are never lazy", False),
         ("wizards aren’t lazy", False),  # a phone keyboard's curly apostrophe
         ("not all wizards are lazy", False),  # negation just before the match
+        # Typed without the apostrophe: the rule's "shouldn't" still matches, and the bare
+        # "nt" still reads as a negation between the terms.
+        ("wizards shouldnt be teachers", True),
+        ("wizards arent lazy", False),
     ],
 )
 def test_negation_between_terms_but_not_inside_them(

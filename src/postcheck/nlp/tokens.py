@@ -20,6 +20,19 @@ from postcheck.nlp.deobfuscate import LEET, Deobfuscator
 
 _JOINERS = {".", "-", "_", "*", "·", "•"}
 _CAMEL = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|\d+(?:st|nd|rd|th)?|[A-Z]")
+# Contractions typed without the apostrophe ("dont", "youre", "shes", "im") are split by spaCy's
+# tokenizer exceptions into a word and a bare clitic glued to it ("do" + "nt"). Giving the clitic
+# the apostrophe form's norm lets every rule written with "don't" or "you're" match the way most
+# young people type, without each rule listing both spellings.
+_BARE_CLITICS = {
+    "nt": "n't",
+    "re": "'re",
+    "ve": "'ve",
+    "ll": "'ll",
+    "m": "'m",
+    "s": "'s",
+    "d": "'d",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +168,9 @@ def prepare_tokens(doc: Doc, deob: Deobfuscator) -> TokenView:
     norms = [deob(t) for t in texts]
     if merged_norms:
         norms = [merged_norms.get(s, n) for s, n in zip(starts, norms, strict=True)]
+    for i in range(1, len(norms)):
+        if norms[i] in _BARE_CLITICS and not spaces[i - 1] and texts[i - 1].isalpha():
+            norms[i] = _BARE_CLITICS[norms[i]]
     if norms:
         ids = _norm_ids(texts, norms, lowers, deob, doc)
         array: Any = numpy.array(ids, dtype="uint64").reshape(-1, 1)
