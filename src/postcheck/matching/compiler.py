@@ -107,7 +107,9 @@ class PackCompiler:
         taboo = {
             w for w in taboo_terms if w and " " not in w and word_frequency(w) < COMMON_WORD_ZIPF
         }
-        self.deob = Deobfuscator(targets | CUE_WORDS, preferred=taboo)
+        # A mask hides the commonest word that fits it: "f*ck" is "fuck", not "feck".
+        preferred = sorted(taboo, key=lambda w: (-word_frequency(w), w))
+        self.deob = Deobfuscator(targets | CUE_WORDS, preferred=preferred)
         self.phrases = PhraseMatcher(vocab, attr="NORM")
         self._keys = itertools.count()
         self._nodes: dict[tuple[Any, ...], Node] = {}

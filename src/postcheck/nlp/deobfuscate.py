@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.strings import StringStore
 
@@ -47,14 +47,15 @@ def basic_form(text: str) -> str:
 class Deobfuscator:
     """Maps a token's text to its normalised form, caching by text (tokens repeat a lot)."""
 
-    def __init__(self, targets: Iterable[str], preferred: Iterable[str] = ()) -> None:
+    def __init__(self, targets: Iterable[str], preferred: Sequence[str] = ()) -> None:
+        """`preferred` words win when a mask fits several targets, earlier ones first."""
         self.targets = frozenset(t for t in targets if t.isalpha())
-        first = frozenset(preferred)
+        rank = {word: i for i, word in enumerate(preferred)}
         self._by_length: dict[int, list[str]] = {}
         for word in self.targets:
             self._by_length.setdefault(len(word), []).append(word)
         for words in self._by_length.values():
-            words.sort(key=lambda w: (w not in first, w))
+            words.sort(key=lambda w: (rank.get(w, len(rank)), w))
         self._cache: dict[str, str] = {}
 
     @staticmethod
