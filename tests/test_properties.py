@@ -45,6 +45,44 @@ def test_output_is_deterministic(checker: Checker, text: str, context: dict[str,
     assert checker.check(text, **context).model_dump_json() == first
 
 
+# Words two rules of one category both report: masked and strong profanity, insults that are
+# also described insults, a key that is also a password.
+OVERLAP_WORDS = [
+    "f*ck",
+    "f**king",
+    "sh1t",
+    "you're",
+    "a",
+    "pathetic",
+    "waste",
+    "of",
+    "oxygen",
+    "Mr Gallagher",
+    "go back where you came from",
+    "AKIAQ7LX3M9P2VW5RT4K",
+    "pissed off",
+]
+
+
+@SETTINGS
+@given(
+    words=st.lists(st.one_of(st.sampled_from(OVERLAP_WORDS), st.text(max_size=6)), max_size=20),
+    context=CONTEXTS,
+)
+def test_one_finding_per_category_and_evidence(
+    checker: Checker, words: list[str], context: dict[str, str]
+) -> None:
+    text = " ".join(words)
+    findings = checker.check(text, **context).findings
+    for i, a in enumerate(findings):
+        assert a.rule not in a.also
+        for b in findings[i + 1 :]:
+            if a.category != b.category:
+                continue
+            overlap = min(a.end, b.end) - max(a.start, b.start)
+            assert 2 * overlap < max(a.end - a.start, b.end - b.start), (a.rule, b.rule, text)
+
+
 def _lexicon(checker: Checker, *names: str) -> set[str]:
     return {t for n in names for t in checker.pack.lexicons[n]}
 

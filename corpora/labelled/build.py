@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Assemble the hand-written labelled corpus into dev.jsonl / test.jsonl.
 
-Every post is written by hand in ``source/*.txt`` and ``source2/`` to ``source4/`` (the
+Every post is written by hand in ``source/*.txt`` and ``source2/`` to ``source5/`` (the
 dev split) or ``holdout/*.txt`` (the test split), one post per line:
 
     ACCOUNT DIRECTION PLATFORM ROLE | LABELS | ACCEPTABLE | BIO | TEXT
@@ -137,11 +137,12 @@ def main() -> None:
     if "--check" in sys.argv:
         check_only(sys.argv[sys.argv.index("--check") + 1])
         return
-    # dev = source/ to source4/ (the rules are written against them; source2/ to source4/ were
+    # dev = source/ to source5/ (the rules are written against them; source2/ to source5/ were
     # earlier held-out sets, folded in once they had been scored); test =
     # holdout/, written later by authors who had not seen the rules, the dev posts or the
     # rules' results on them.
-    dev = [post for d in ("source", "source2", "source3", "source4") for post in read_dir(d)]
+    dev_dirs = ("source", "source2", "source3", "source4", "source5")
+    dev = [post for d in dev_dirs for post in read_dir(d)]
     test = [] if "--dev-only" in sys.argv else read_dir("holdout")
     if not test and "--dev-only" not in sys.argv:
         raise SystemExit("holdout/ has no posts: the test split would be empty "

@@ -106,6 +106,9 @@ class Finding(BaseModel):
     routing: list[RoutingEntry] = Field(default_factory=list)
     explanation: str = ""
     fix: Fix | None = None
+    # Other rules of the same category that reported mostly the same words, folded into this
+    # finding so a reader sees one problem once (the rule ids, sorted).
+    also: list[str] = Field(default_factory=list)
 
 
 class RulesetInfo(BaseModel):

@@ -115,9 +115,19 @@ class RuleEngine:
         return self.state(doc, self.prepare(doc), Context())
 
     def run(
-        self, doc: Doc, view: TokenView, context: Context, *, show_pii: bool = False
+        self,
+        doc: Doc,
+        view: TokenView,
+        context: Context,
+        *,
+        show_pii: bool = False,
+        merge: bool = True,
     ) -> tuple[list[Finding], DocState]:
-        """All findings for a prepared doc (sorted by position, then severity) and its state."""
+        """All findings for a prepared doc (sorted by position, then severity) and its state.
+
+        `merge` folds findings of one category that report mostly the same words into one (see
+        `merge_same_evidence`); the rule-example harness turns it off to judge each rule alone.
+        """
         state = self.state(doc, view, context)
         findings: list[Finding] = []
         for rule in self._applicable(context):
@@ -129,6 +139,8 @@ class RuleEngine:
             hits = [h for h in found if h.end > h.start and not self._cleared(rule, state, h)]
             for hit in _dedupe(hits)[: rule.spec.max_findings]:
                 findings.append(self._finding(rule, state, hit, context, show_pii))
+        if merge:
+            findings = merge_same_evidence(findings)
         findings.sort(key=lambda f: (f.start, -f.severity.rank, f.rule))
         return findings, state
 
@@ -204,6 +216,37 @@ class RuleEngine:
 def _masked_note(note: str) -> str:
     # Notes quote the evidence; for personal data say which check matched, not the value.
     return note.split("'")[0].strip() or "matched"
+
+
+def _same_evidence(a: Finding, b: Finding) -> bool:
+    """Mostly the same words: the overlap is at least half of the longer span. A phone number
+    inside a long sentence about a named pupil's health is a second fact, not the same one."""
+    overlap = min(a.end, b.end) - max(a.start, b.start)
+    return overlap > 0 and 2 * overlap >= max(a.end - a.start, b.end - b.start)
+
+
+def merge_same_evidence(findings: list[Finding]) -> list[Finding]:
+    """One finding per category and evidence: when two rules of one category report mostly the
+    same words ("f*ck" is both masked and strong profanity), keep the more severe (then the
+    longer) finding and name the other rules in its `also`. The reader sees one problem once."""
+    order = sorted(
+        range(len(findings)),
+        key=lambda i: (-findings[i].severity.rank, -(findings[i].end - findings[i].start), i),
+    )
+    kept: list[int] = []
+    also: dict[int, list[str]] = {}
+    for i in order:
+        f = findings[i]
+        same = (k for k in kept if findings[k].category == f.category)
+        into = next((k for k in same if _same_evidence(findings[k], f)), None)
+        if into is None:
+            kept.append(i)
+        elif f.rule != findings[into].rule and f.rule not in also.setdefault(into, []):
+            also[into].append(f.rule)
+    return [
+        findings[i].model_copy(update={"also": sorted(also[i])}) if also.get(i) else findings[i]
+        for i in sorted(kept)
+    ]
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:

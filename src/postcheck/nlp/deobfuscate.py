@@ -51,6 +51,7 @@ class Deobfuscator:
         """`preferred` words win when a mask fits several targets, earlier ones first."""
         self.targets = frozenset(t for t in targets if t.isalpha())
         rank = {word: i for i, word in enumerate(preferred)}
+        self._taboo = frozenset(preferred)
         self._by_length: dict[int, list[str]] = {}
         for word in self.targets:
             self._by_length.setdefault(len(word), []).append(word)
@@ -76,8 +77,11 @@ class Deobfuscator:
         form = basic_form(text)
         if form.isalpha() and not _REPEATS.search(form):
             return form
+        # "@ryan" is a mention, not leetspeak for the name "aryan"; only an offensive word
+        # ("@ss") is worth reading through a leading "@".
+        mention = form[:1] == "@"
         for candidate in self._candidates(form):
-            if candidate in self.targets:
+            if candidate in self.targets and (not mention or candidate in self._taboo):
                 return candidate
         return form
 

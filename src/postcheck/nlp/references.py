@@ -43,6 +43,10 @@ def squash(text: str) -> str:
 
 
 def _name_like(text: str) -> bool:
+    # An apostrophe inside a word is part of a surname (O'Hara, D'Souza, N'Golo), never a
+    # clitic: the tokenizer has already split "Jones's" and "Tom's".
+    if "'" in text[1:-1] or "’" in text[1:-1]:
+        text = text.replace("'", "").replace("’", "")
     return len(text) >= 2 and text.isalpha() and text[0].isupper() and not text.isupper()
 
 
@@ -118,7 +122,8 @@ class ReferenceMarker:
                     refs.append(("role", i - 1, i + 2))
             elif YEAR_TOKEN.match(norm) and i and norms[i - 1] in DETERMINERS:
                 refs.append(("role", i - 1, i + 1))
-            elif text[:1] == "@" and len(text) > 1:
+            elif text[:1] == "@" and len(text) > 1 and norm[:1] == "@":
+                # A handle ("@ss", read as a word, is not one).
                 kind = "college" if text[1:].lower() in self.handles else "mention"
                 refs.append((kind, i, i + 1))
             elif text == "#" and i + 1 < n and not view.spaces[i]:

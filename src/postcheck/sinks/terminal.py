@@ -47,6 +47,8 @@ def render(console: Console, text: str, report: Report, *, show_text: bool = Tru
         lines.append(f" {f.severity.value.upper()} ", SEVERITY_STYLE[f.severity])
         lines.append(f"  {f.rule}", "bold")
         lines.append(f"  ({f.category.value})", "dim")
+        if f.also:
+            lines.append(f"  also {', '.join(f.also)}", "dim")
         lines.append(f"\n   “{f.excerpt}” at {f.start}–{f.end}\n", "italic")
         lines.append(f"   {f.message}\n")
         lines.append("   Fix: ", "bold green")

@@ -347,7 +347,7 @@
       el("div", { class: "finding-head" },
         el("span", { class: `badge sev-${f.severity}` }, `${i + 1} · ${label(f.severity)}`),
         el("h4", { class: "finding-title", text: rule ? rule.name : f.rule }),
-        el("span", { class: "finding-rule", text: `${f.rule} · ${f.category.replace(/_/g, " ")}` })),
+        el("span", { class: "finding-rule", text: `${f.rule} · ${f.category.replace(/_/g, " ")}${(f.also || []).length ? ` · also ${f.also.join(", ")}` : ""}` })),
       el("p", { class: "finding-message", text: f.message }));
 
     if (f.end > f.start || f.excerpt) {
